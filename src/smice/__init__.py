@@ -1,0 +1,57 @@
+"""smice: the SMICE method as a library.
+
+An arena template (domain model), an Appreciative Inquiry phase machine, stakeholder network
+graphs and policy-recommendation rules, for regions, local communities and companies or
+clusters working toward a circular economy.
+
+Examples
+--------
+>>> import smice
+>>> template = smice.load_template("smice/base")
+>>> template.phase_plan().phase_ids
+('define', 'discover', 'dream', 'design', 'destiny', 'review')
+"""
+
+from smice.domain import Arena, ArenaTemplate
+from smice.errors import (
+    DocumentError,
+    DocumentInvalid,
+    EventRefused,
+    InvalidDefinition,
+    InvalidValue,
+    JournalConflict,
+    NotFound,
+    SmiceError,
+    UnknownId,
+)
+from smice.io import (
+    dump_arena,
+    iter_errors,
+    load_arena,
+    load_template,
+    save_arena,
+    validate,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Arena",
+    "ArenaTemplate",
+    "DocumentError",
+    "DocumentInvalid",
+    "EventRefused",
+    "InvalidDefinition",
+    "InvalidValue",
+    "JournalConflict",
+    "NotFound",
+    "SmiceError",
+    "UnknownId",
+    "__version__",
+    "dump_arena",
+    "iter_errors",
+    "load_arena",
+    "load_template",
+    "save_arena",
+    "validate",
+]

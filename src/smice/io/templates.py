@@ -1,0 +1,205 @@
+"""Loading arena templates: bundled ones, files and mappings, with ``extends``.
+
+How ``extends`` merges a template (the *child*) onto the one it extends (the *parent*):
+
+1. ``smice``, ``id``, ``version`` and ``extends`` are the child's own.
+2. Objects merge key by key, recursively.
+3. Arrays of objects that carry a key (``id``; ``variant`` for phase plans; ``name`` for
+   criteria) merge item by item: parent items keep their place, a child item with the same key
+   merges into it, new child items are appended in the child's order.
+4. Any other array (``transitions``, ``levels``, ...) and every scalar given by the child
+   replaces the parent's.
+
+A template may extend one that extends another; a cycle of ``extends`` is an
+:class:`~smice.errors.InvalidDefinition`.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Final
+
+from smice.domain import ArenaTemplate, check_definition
+from smice.domain.templates import TEMPLATE_REF_PATTERN
+from smice.errors import DocumentError, DocumentInvalid, InvalidDefinition, NotFound
+from smice.io._convert import structure
+from smice.io._guard import parse_json, read_json_file
+from smice.io.schemas import PARTIAL_TEMPLATE, validate
+
+__all__ = ["TEMPLATE_FORMAT", "bundled_templates", "load_template", "merge_templates"]
+
+#: The value of the ``smice`` member that marks a template document.
+TEMPLATE_FORMAT: Final = "template/1"
+_REF: Final = re.compile(TEMPLATE_REF_PATTERN)
+_OWN_KEYS: Final = ("smice", "id", "version", "extends")
+_ITEM_KEYS: Final = ("id", "variant", "name")
+_REQUIRED_AFTER_MERGE: Final = ("title", "phase_plans")
+
+TemplateSource = str | os.PathLike[str] | Mapping[str, Any]
+
+
+@cache
+def _bundled() -> dict[str, str]:
+    folder = resources.files("smice") / "templates"
+    found: dict[str, str] = {}
+    for entry in folder.iterdir():
+        if entry.name.endswith(".json"):
+            found[f"smice/{entry.name.removesuffix('.json')}"] = entry.read_text("utf-8")
+    return found
+
+
+def bundled_templates() -> tuple[str, ...]:
+    """The references of the templates that ship with smice, sorted.
+
+    Examples
+    --------
+    >>> "smice/base" in bundled_templates()
+    True
+    """
+    return tuple(sorted(_bundled()))
+
+
+def _item_key(items: list[Any]) -> str | None:
+    for key in _ITEM_KEYS:
+        if items and all(isinstance(item, Mapping) and key in item for item in items):
+            return key
+    return None
+
+
+def _merge(parent: Any, child: Any) -> Any:
+    if isinstance(parent, Mapping) and isinstance(child, Mapping):
+        merged = dict(parent)
+        for key, value in child.items():
+            merged[key] = _merge(parent[key], value) if key in parent else value
+        return merged
+    if isinstance(parent, list) and isinstance(child, list):
+        key = _item_key(parent + child)
+        if key is None:
+            return child
+        result = list(parent)
+        where = {item[key]: index for index, item in enumerate(result)}
+        for item in child:
+            if item[key] in where:
+                result[where[item[key]]] = _merge(result[where[item[key]]], item)
+            else:
+                where[item[key]] = len(result)
+                result.append(item)
+        return result
+    return child
+
+
+def merge_templates(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge the template document *child* onto *parent* by the rules of this module.
+
+    Examples
+    --------
+    >>> parent = {"id": "p", "parameters": {"stall_days": 90, "a": 1},
+    ...           "levels": ["region", "local_community"]}
+    >>> child = {"id": "c", "extends": "p", "parameters": {"stall_days": 120},
+    ...          "levels": ["local_community"]}
+    >>> merge_templates(parent, child)
+    {'id': 'c', 'parameters': {'stall_days': 120, 'a': 1}, 'levels': ['local_community'],
+     'extends': 'p'}
+
+    .. versionadded:: 0.1.0
+    """
+    inherited = {k: v for k, v in parent.items() if k not in _OWN_KEYS}
+    merged: dict[str, Any] = _merge(
+        inherited, {k: v for k, v in child.items() if k not in _OWN_KEYS}
+    )
+    for key in _OWN_KEYS:
+        if key in child:
+            merged[key] = child[key]
+    return merged
+
+
+def _read(
+    source: TemplateSource, library: Mapping[str, Mapping[str, Any]]
+) -> tuple[Mapping[str, Any], str | None]:
+    name: str | None
+    if isinstance(source, Mapping):
+        document: object = source
+        name = None
+    elif (name := os.fspath(source)) in library:
+        document = library[name]
+    elif name in _bundled():
+        document = parse_json(_bundled()[name], "template", name)
+    elif Path(name).is_file() or not _REF.match(name):
+        document = read_json_file(name, "template")
+    else:
+        raise NotFound("template", name, (*bundled_templates(), *sorted(library)))
+    extending = isinstance(document, Mapping) and "extends" in document
+    validate(document, PARTIAL_TEMPLATE if extending else "template", source=name)
+    assert isinstance(document, Mapping)
+    return document, name
+
+
+def load_template(
+    source: TemplateSource, *, library: Mapping[str, Mapping[str, Any]] | None = None
+) -> ArenaTemplate:
+    """Load a template from a bundled reference, a JSON file or a mapping.
+
+    ``extends`` is resolved against *library* (template documents by id), then the bundled
+    templates, and merged as described in :mod:`smice.io.templates`.
+
+    Parameters
+    ----------
+    source : str, path or mapping
+        A bundled reference such as ``"smice/base"``, a path to a JSON file, or a document.
+    library : mapping, optional
+        Further template documents by id, for ``extends`` (and for *source* by id).
+
+    Raises
+    ------
+    smice.errors.DocumentInvalid
+        When a document is not valid against the template schema (after merging, too).
+    smice.errors.InvalidDefinition
+        When ``extends`` forms a cycle or the merged template does not make sense.
+    smice.errors.NotFound
+        When a reference names no known template.
+
+    Examples
+    --------
+    >>> base = load_template("smice/base")
+    >>> base.id, str(base.default_variant), base.phase_plan().phase_ids
+    ('smice/base', '5-D', ('define', 'discover', 'dream', 'design', 'destiny', 'review'))
+    >>> rural = load_template("smice/rural-community")
+    >>> rural.extends, rural.parameters["stall_days"]
+    ('smice/base', 120)
+
+    .. versionadded:: 0.1.0
+    """
+    extra = dict(library or {})
+    document, origin = _read(source, extra)
+    chain = [str(document["id"])]
+    merged: dict[str, Any] = dict(document)
+    while "extends" in document:
+        parent_ref = str(document["extends"])
+        if parent_ref in chain:
+            raise InvalidDefinition(
+                f"template {chain[0]!r}",
+                [f"'extends' forms a cycle: {' -> '.join([*chain, parent_ref])}"],
+            )
+        chain.append(parent_ref)
+        document, _ = _read(parent_ref, extra)
+        merged = merge_templates(document, merged)
+        merged["extends"] = chain[1]
+    missing = [key for key in _REQUIRED_AFTER_MERGE if key not in merged]
+    if missing:
+        errors = [
+            DocumentError(
+                "", f"expected the key {key!r} (in the template or one it extends)", "required"
+            )
+            for key in missing
+        ]
+        raise DocumentInvalid("template", errors, origin)
+    validate(merged, "template", source=origin)
+    body = {key: value for key, value in merged.items() if key != "smice"}
+    return check_definition(structure(body, ArenaTemplate, "template", origin))
