@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from typing import Final
+from typing import Final, NoReturn, TypeAlias
 
-from smice.cli import _validate
+from smice.cli import _demo, _validate
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -24,13 +24,17 @@ EXIT_OK: Final = 0
 EXIT_FINDINGS: Final = 1
 EXIT_BAD_INPUT: Final = 2
 
-_COMMANDS: Final[
-    tuple[Callable[[argparse._SubParsersAction[argparse.ArgumentParser]], None], ...]
-] = (_validate.register,)
+#: What a subcommand module's ``register`` receives.
+Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
+
+_COMMANDS: Final[tuple[Callable[[Commands], None], ...]] = (
+    _demo.register,
+    _validate.register,
+)
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
         print(f"smice: error: {message}", file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT)
@@ -40,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every subcommand."""
     parser = _Parser(prog="smice", description="The SMICE method as a library and a tool.")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    commands: Commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=_Parser
+    )
     commands.required = True
     for register in _COMMANDS:
         register(commands)

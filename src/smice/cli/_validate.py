@@ -30,7 +30,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def _kind_of(document: Any) -> str:
     if isinstance(document, dict) and isinstance(document.get("smice"), str):
-        kind = document["smice"].split("/")[0]
+        kind: str = document["smice"].split("/")[0]
         if kind in KINDS:
             return kind
     return "arena"
