@@ -23,6 +23,7 @@ __all__ = [
     "JournalConflict",
     "NotFound",
     "SmiceError",
+    "StorageError",
     "UnknownId",
     "pointer_from_path",
 ]
@@ -194,6 +195,9 @@ class EventRefused(SmiceError):
     def __str__(self) -> str:
         return f"event {self.event_type!r} refused: " + "; ".join(r.message for r in self.reasons)
 
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.event_type, self.reasons))
+
 
 class JournalConflict(SmiceError):
     """An append expected the journal at one version and found it at another.
@@ -261,6 +265,30 @@ class NotFound(SmiceError, LookupError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.what, self.name, self.available))
+
+
+class StorageError(SmiceError, OSError):
+    """A file or database could not be read or written.
+
+    Examples
+    --------
+    >>> print(StorageError("write", "out/arena.json", "No such file or directory"))
+    cannot write out/arena.json: No such file or directory
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, action: str, path: str, reason: str) -> None:
+        self.action = action
+        self.path = path
+        self.reason = reason
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        return f"cannot {self.action} {self.path}: {self.reason}"
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.action, self.path, self.reason))
 
 
 class UnknownId(SmiceError, KeyError):

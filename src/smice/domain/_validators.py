@@ -16,6 +16,7 @@ __all__ = [
     "aware_datetime",
     "ident",
     "idents",
+    "non_empty",
     "non_negative",
     "optional",
     "score",
@@ -38,6 +39,12 @@ def idents(_: object, attribute: attrs.Attribute[Any], value: Iterable[object]) 
     for element in value:
         if not is_valid_id(element):
             raise InvalidValue(attribute.name, "a collection of ids", element)
+
+
+def non_empty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    """A collection with at least one element."""
+    if not isinstance(value, tuple | frozenset | list | set) or len(value) == 0:
+        raise InvalidValue(attribute.name, "a collection with at least one element", value)
 
 
 def optional(validator: Validator) -> Validator:

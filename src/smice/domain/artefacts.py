@@ -19,7 +19,7 @@ from datetime import date
 import attrs
 
 from smice._types import ArtefactId, StakeholderId
-from smice.domain._validators import ident, idents, non_negative, optional, score
+from smice.domain._validators import ident, idents, non_empty, non_negative, optional, score
 from smice.domain._validators import text as bounded_text
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
 from smice.domain.vocabulary import (
@@ -65,7 +65,7 @@ class InterviewProtocol:
     """The appreciative interview questions, and when and by whom they were approved."""
 
     id: ArtefactId = attrs.field(validator=ident)
-    questions: tuple[str, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    questions: tuple[str, ...] = attrs.field(validator=non_empty)
     approved_on: date | None = None
     approved_by: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
     extensions: Extensions = NO_EXTENSIONS
@@ -114,7 +114,7 @@ class PositiveCoreMap:
 
     id: ArtefactId = attrs.field(validator=ident)
     on: date
-    elements: tuple[str, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    elements: tuple[str, ...] = attrs.field(validator=non_empty)
     themes: tuple[ArtefactId, ...] = attrs.field(default=(), validator=idents)
     extensions: Extensions = NO_EXTENSIONS
 

@@ -11,7 +11,7 @@ from datetime import datetime
 import attrs
 
 from smice._types import ArtefactId, CycleId, PlatformId, StakeholderId, TeamId
-from smice.domain._validators import aware_datetime, ident, idents, optional, text
+from smice.domain._validators import aware_datetime, ident, idents, non_empty, optional, text
 from smice.domain.artefacts import (
     Action,
     ActionTeam,
@@ -103,7 +103,7 @@ class Cycle:
 
     id: CycleId = attrs.field(validator=ident)
     variant: CycleVariant
-    history: tuple[PhaseVisit, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    history: tuple[PhaseVisit, ...] = attrs.field(validator=non_empty)
     team: TeamId | None = attrs.field(default=None, validator=optional(ident))
     platform: PlatformId | None = attrs.field(default=None, validator=optional(ident))
     parent: CycleId | None = attrs.field(default=None, validator=optional(ident))

@@ -11,7 +11,7 @@ import attrs
 
 from smice._types import StakeholderId
 from smice.domain._frozen import FrozenMap, JsonValue
-from smice.domain._validators import ident, optional, text
+from smice.domain._validators import ident, non_empty, optional, text
 from smice.domain.vocabulary import (
     AgeBand,
     ConsentScope,
@@ -59,9 +59,10 @@ class Consent:
     extensions: Extensions = NO_EXTENSIONS
 
     def allows(self, scope: ConsentScope, *, on: date | None = None) -> bool:
-        """Whether this consent covers *scope* on day *on* (today's state when ``None``).
+        """Whether this consent covers *scope* on day *on*.
 
-        Without *on*, a consent that was ever withdrawn or has expired no longer holds.
+        Without *on* the answer protects the person: only a consent that was never withdrawn
+        and has no expiry date counts. Pass *on* to judge a consent with an expiry date.
         """
         if scope not in self.scopes:
             return False
@@ -104,7 +105,7 @@ class Stakeholder:
     name: str = attrs.field(validator=text(200))
     helix: Helix
     kinds: frozenset[StakeholderKind] = attrs.field(
-        validator=attrs.validators.min_len(1),
+        validator=non_empty,
     )
     country: Country
     municipality: str | None = attrs.field(default=None, validator=optional(text(100)))

@@ -17,7 +17,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from smice.domain._frozen import FrozenMap
-from smice.domain._validators import ident, optional, text
+from smice.domain._validators import ident, non_empty, optional, text
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
 from smice.domain.vocabulary import CycleVariant, Helix, Level, StakeholderKind
 from smice.errors import InvalidDefinition, InvalidValue, NotFound
@@ -108,7 +108,7 @@ class PhasePlan:
 
     variant: CycleVariant
     initial: str = attrs.field(validator=ident)
-    phases: tuple[PhaseDefinition, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    phases: tuple[PhaseDefinition, ...] = attrs.field(validator=non_empty)
     transitions: tuple[Transition, ...] = ()
     extensions: Extensions = NO_EXTENSIONS
 
@@ -149,7 +149,7 @@ class ArenaTemplate:
     id: str = attrs.field(validator=_template_ref)
     version: str = attrs.field(validator=text(50))
     title: Labels
-    phase_plans: tuple[PhasePlan, ...] = attrs.field(validator=attrs.validators.min_len(1))
+    phase_plans: tuple[PhasePlan, ...] = attrs.field(validator=non_empty)
     default_variant: CycleVariant = CycleVariant.FIVE_D
     extends: str | None = attrs.field(default=None, validator=optional(_template_ref))
     description: Labels = _NO_LABELS

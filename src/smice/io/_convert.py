@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set
 from datetime import date, datetime
+from enum import Enum, StrEnum
 from functools import cache
 from typing import Any, TypeVar, get_origin
 
@@ -28,6 +29,10 @@ def _sorted_list(values: Set[Any]) -> list[Any]:
     return sorted(values)
 
 
+def _enum_value(member: Enum) -> Any:
+    return member.value
+
+
 def _is_frozen_map(cls: object) -> bool:
     return cls is FrozenMap or get_origin(cls) is FrozenMap
 
@@ -39,6 +44,8 @@ def _converter() -> cattrs.Converter:
         omit_if_default=True,
         unstruct_collection_overrides={Set: _sorted_list, tuple: list},
     )
+    # Vocabularies are StrEnums; singledispatch would pick their `str` base over `Enum`.
+    converter.register_unstructure_hook(StrEnum, _enum_value)
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
     converter.register_unstructure_hook(datetime, datetime.isoformat)

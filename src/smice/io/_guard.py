@@ -10,18 +10,35 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from smice.errors import DocumentError, DocumentInvalid, pointer_from_path
 
-__all__ = ["MAX_DEPTH", "MAX_FILE_BYTES", "MAX_STRING", "check_json_value", "read_json_file"]
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_FILE_BYTES",
+    "MAX_INTEGER",
+    "MAX_KEY",
+    "MAX_STRING",
+    "check_json_value",
+    "parse_json",
+    "plain_json",
+    "read_json_file",
+]
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 #: Deepest nesting of arrays and objects accepted in a document.
 MAX_DEPTH: Final = 64
 #: Longest string accepted anywhere in a document (schemas set tighter limits per field).
 MAX_STRING: Final = 1_000_000
+#: Longest object key accepted.
+MAX_KEY: Final = 1_000
+#: Largest integer magnitude accepted (JSON numbers beyond it lose precision elsewhere).
+MAX_INTEGER: Final = 2**63
 #: Largest document file read.
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
 
@@ -91,49 +108,102 @@ def read_json_file(
     return parse_json(text, kind, source)
 
 
-def _check_scalar(value: object, path: tuple[str | int, ...]) -> DocumentError | None:
-    if isinstance(value, str):
-        if len(value) > MAX_STRING:
-            message = f"expected a string of at most {MAX_STRING} characters, got {len(value)}"
-            return DocumentError(pointer_from_path(path), message, "size")
-        return None
-    if isinstance(value, float) and not math.isfinite(value):
-        return DocumentError(
-            pointer_from_path(path), f"expected a finite number, got {value!r}", "number"
+def _check_string(value: str) -> tuple[str, str] | None:
+    if len(value) > MAX_STRING:
+        return f"expected a string of at most {MAX_STRING} characters, got {len(value)}", "size"
+    if _SURROGATE.search(value):
+        return "expected Unicode text, got a lone surrogate", "encoding"
+    return None
+
+
+def _check_number(value: int | float) -> tuple[str, str] | None:
+    if isinstance(value, int) and not -MAX_INTEGER <= value <= MAX_INTEGER:
+        return f"expected an integer of magnitude at most 2**63, got {value.bit_length()} bits", (
+            "number"
         )
-    if value is None or isinstance(value, bool | int | float):
-        return None
-    return DocumentError(
-        pointer_from_path(path), f"expected a JSON value, got a <{type(value).__name__}>", "type"
-    )
+    if isinstance(value, float) and not math.isfinite(value):
+        return f"expected a finite number, got {value!r}", "number"
+    return None
 
 
-def check_json_value(document: object, kind: str, source: str | None = None) -> None:
-    """Check that *document* is plain, bounded JSON data, without recursion.
+def _check_scalar(value: object, path: tuple[str | int, ...]) -> DocumentError | None:
+    problem: tuple[str, str] | None
+    if isinstance(value, str):
+        problem = _check_string(value)
+    elif isinstance(value, bool) or value is None:
+        problem = None
+    elif isinstance(value, int | float):
+        problem = _check_number(value)
+    else:
+        problem = f"expected a JSON value, got a <{type(value).__name__}>", "type"
+    return None if problem is None else DocumentError(pointer_from_path(path), *problem)
+
+
+def _check_key(key: object, path: tuple[str | int, ...]) -> DocumentError | None:
+    if not isinstance(key, str):
+        message = f"expected string keys, got {key!r:.60} that is a <{type(key).__name__}>"
+        return DocumentError(pointer_from_path(path), message, "type")
+    if len(key) > MAX_KEY:
+        message = f"expected keys of at most {MAX_KEY} characters, got {len(key)}"
+        return DocumentError(pointer_from_path(path), message, "size")
+    if _SURROGATE.search(key):
+        return DocumentError(
+            pointer_from_path(path), "expected Unicode keys, got a lone surrogate", "encoding"
+        )
+    return None
+
+
+def plain_json(document: object, kind: str, source: str | None = None) -> object:
+    """Check that *document* is bounded JSON data and return it as plain dicts and lists.
 
     Refuses nesting deeper than :data:`MAX_DEPTH`, strings longer than :data:`MAX_STRING`,
-    NaN and infinities, non-string keys and values that JSON cannot hold.
+    keys longer than :data:`MAX_KEY`, lone surrogates, integers beyond 2**63, NaN and
+    infinities, non-string keys and values that JSON cannot hold. Any mapping becomes a
+    ``dict`` and any tuple a ``list``. Works without recursion, in time linear in the input.
     """
     errors: list[DocumentError] = []
-    stack: list[tuple[object, tuple[str | int, ...]]] = [(document, ())]
+    root: list[object] = [None]
+    # Each entry: (value, path, container to put the plain copy in, key or index there).
+    stack: list[tuple[object, tuple[str | int, ...], Any, Any]] = [(document, (), root, 0)]
     while stack and len(errors) < 100:
-        value, path = stack.pop()
-        if not isinstance(value, Mapping | list | tuple):
+        value, path, parent, slot = stack.pop()
+        if isinstance(value, Mapping):
+            if len(path) >= MAX_DEPTH:
+                errors.append(_too_deep(path))
+                continue
+            copy: dict[str, object] = {}
+            parent[slot] = copy
+            for key, item in value.items():
+                error = _check_key(key, path)
+                if error is not None:
+                    errors.append(error)
+                    continue
+                copy[key] = None
+                stack.append((item, (*path, key), copy, key))
+        elif isinstance(value, list | tuple):
+            if len(path) >= MAX_DEPTH:
+                errors.append(_too_deep(path))
+                continue
+            items: list[object] = [None] * len(value)
+            parent[slot] = items
+            stack.extend((item, (*path, i), items, i) for i, item in enumerate(value))
+        else:
             error = _check_scalar(value, path)
             if error is not None:
                 errors.append(error)
-        elif len(path) >= MAX_DEPTH:
-            message = f"expected at most {MAX_DEPTH} levels of nesting, got more"
-            errors.append(DocumentError(pointer_from_path(path), message, "depth"))
-        elif isinstance(value, Mapping):
-            for key, item in value.items():
-                if isinstance(key, str):
-                    stack.append((item, (*path, key)))
-                else:
-                    message = f"expected string keys, got {key!r} that is a <{type(key).__name__}>"
-                    errors.append(DocumentError(pointer_from_path(path), message, "type"))
-        else:
-            stack.extend((item, (*path, index)) for index, item in enumerate(value))
+            parent[slot] = value
     if errors:
         errors.sort(key=lambda e: e.pointer)
         raise DocumentInvalid(kind, errors, source)
+    return root[0]
+
+
+def _too_deep(path: tuple[str | int, ...]) -> DocumentError:
+    message = f"expected at most {MAX_DEPTH} levels of nesting, got more"
+    return DocumentError(pointer_from_path(path), message, "depth")
+
+
+def check_json_value(document: object, kind: str, source: str | None = None) -> None:
+    """Raise :class:`~smice.errors.DocumentInvalid` if *document* is not bounded JSON data
+    (see :func:`plain_json`)."""
+    plain_json(document, kind, source)

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any, Final
 
 from smice.domain import Arena, ArenaTemplate, iter_problems
-from smice.errors import DocumentInvalid, SmiceError
+from smice.errors import DocumentError, DocumentInvalid, SmiceError, StorageError
 from smice.io._convert import structure, unstructure
 from smice.io._files import atomic_write_text
-from smice.io._guard import read_json_file
+from smice.io._guard import plain_json, read_json_file
 from smice.io.schemas import validate
 from smice.io.templates import bundled_templates, load_template
 
@@ -67,13 +67,18 @@ def load_arena(source: ArenaSource, *, template: ArenaTemplate | str | None = No
     .. versionadded:: 0.1.0
     """
     if isinstance(source, Mapping):
-        document: object = source
+        document = plain_json(source, "arena")
         origin = None
-    else:
-        origin = str(source)
+    elif isinstance(source, str | os.PathLike):
+        origin = os.fspath(source)
         document = read_json_file(source, "arena")
+    else:
+        message = (
+            f"expected an arena document (an object) or a path, got a <{type(source).__name__}>"
+        )
+        raise DocumentInvalid("arena", [DocumentError("", message, "type")])
     validate(document, "arena", source=origin)
-    assert isinstance(document, Mapping)  # the schema says so
+    assert isinstance(document, dict)  # the schema says so
     body = {key: value for key, value in document.items() if key != "smice"}
     arena = structure(body, Arena, "arena", origin)
     problems = list(iter_problems(arena, _resolve_template(arena, template)))
@@ -122,5 +127,8 @@ def save_arena(arena: Arena, path: str | os.PathLike[str]) -> Path:
     if problems:
         raise DocumentInvalid("arena", problems, str(path))
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    atomic_write_text(path, text)
+    try:
+        atomic_write_text(path, text)
+    except OSError as error:
+        raise StorageError("write", os.fspath(path), error.strerror or str(error)) from None
     return Path(path)

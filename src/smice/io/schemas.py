@@ -20,7 +20,7 @@ from jsonschema.exceptions import ValidationError, best_match
 from referencing.jsonschema import DRAFT202012
 
 from smice.errors import DocumentError, DocumentInvalid, NotFound, pointer_from_path
-from smice.io._guard import check_json_value
+from smice.io._guard import plain_json
 
 __all__ = ["KINDS", "iter_errors", "schema", "validate"]
 
@@ -134,7 +134,12 @@ def _m_const(e: ValidationError) -> str:
 
 
 def _m_required(e: ValidationError) -> str:
-    missing = [k for k in _expected(e) if isinstance(e.instance, dict) and k not in e.instance]
+    # jsonschema reports each missing key in its own error, naming it in the message.
+    missing = [
+        key
+        for key in _expected(e)
+        if isinstance(e.instance, dict) and key not in e.instance and repr(key) in e.message
+    ]
     return f"expected the key {missing[0]!r}, got an object without it" if missing else e.message
 
 
@@ -142,9 +147,10 @@ def _m_additional(e: ValidationError) -> str:
     schema_node: Any = e.schema
     known = sorted((schema_node.get("properties") or {}).keys())
     extra = sorted(set(e.instance) - set(known)) if isinstance(e.instance, dict) else []
+    hint = "; tools may keep their own data under 'extensions'" if "extensions" in known else ""
     return (
         f"unknown key{'s' if len(extra) != 1 else ''} {', '.join(repr(k) for k in extra)} "
-        f"(expected only {', '.join(known)}; tools may keep their own data under 'extensions')"
+        f"(expected only {', '.join(known)}{hint})"
     )
 
 
@@ -169,7 +175,8 @@ def _m_bound(word: str) -> Callable[[ValidationError], str]:
 def _m_length(word: str, unit: str) -> Callable[[ValidationError], str]:
     def message(e: ValidationError) -> str:
         size = len(e.instance) if isinstance(e.instance, str | list | dict) else 0
-        return f"expected {word} {_expected(e)} {unit}, got {size}"
+        limit = _expected(e)
+        return f"expected {word} {limit} {unit if limit != 1 else unit[:-1]}, got {size}"
 
     return message
 
@@ -246,7 +253,7 @@ def iter_errors(document: object, kind: str) -> Iterator[DocumentError]:
     """
     _check_kind(kind)
     try:
-        check_json_value(document, kind)
+        document = plain_json(document, kind)
     except DocumentInvalid as invalid:
         yield from invalid.errors
         return
@@ -270,8 +277,7 @@ def validate(document: object, kind: str, *, source: str | None = None) -> None:
     .. versionadded:: 0.1.0
     """
     _check_kind(kind)
-    check_json_value(document, kind, source)
-    raw = _raw_errors(document, kind)
+    raw = _raw_errors(plain_json(document, kind, source), kind)
     if not raw:
         return
     best = best_match(raw)

@@ -30,7 +30,7 @@ from smice.domain import ArenaTemplate, check_definition
 from smice.domain.templates import TEMPLATE_REF_PATTERN
 from smice.errors import DocumentError, DocumentInvalid, InvalidDefinition, NotFound
 from smice.io._convert import structure
-from smice.io._guard import parse_json, read_json_file
+from smice.io._guard import parse_json, plain_json, read_json_file
 from smice.io.schemas import PARTIAL_TEMPLATE, validate
 
 __all__ = ["TEMPLATE_FORMAT", "bundled_templates", "load_template", "merge_templates"]
@@ -125,10 +125,15 @@ def _read(
 ) -> tuple[Mapping[str, Any], str | None]:
     name: str | None
     if isinstance(source, Mapping):
-        document: object = source
+        document: object = plain_json(source, "template")
         name = None
+    elif not isinstance(source, str | os.PathLike):
+        message = (
+            f"expected a template reference, a path or a document, got a <{type(source).__name__}>"
+        )
+        raise DocumentInvalid("template", [DocumentError("", message, "type")])
     elif (name := os.fspath(source)) in library:
-        document = library[name]
+        document = plain_json(library[name], "template", name)
     elif name in _bundled():
         document = parse_json(_bundled()[name], "template", name)
     elif Path(name).is_file() or not _REF.match(name):
