@@ -14,6 +14,7 @@ from smice.errors import InvalidValue
 
 __all__ = [
     "aware_datetime",
+    "distinct",
     "ident",
     "idents",
     "non_empty",
@@ -21,6 +22,7 @@ __all__ = [
     "optional",
     "score",
     "text",
+    "texts",
 ]
 
 Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
@@ -35,10 +37,34 @@ def ident(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
 
 
 def idents(_: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:
-    """Every element is an identifier."""
+    """Every element is an identifier, and none is repeated."""
+    seen: set[object] = set()
     for element in value:
         if not is_valid_id(element):
             raise InvalidValue(attribute.name, "a collection of ids", element)
+        if element in seen:
+            raise InvalidValue(attribute.name, "a collection of distinct ids", element)
+        seen.add(element)
+
+
+def distinct(_: object, attribute: attrs.Attribute[Any], value: Iterable[object]) -> None:
+    """No element is repeated."""
+    items = list(value)
+    if len(set(items)) != len(items):
+        raise InvalidValue(attribute.name, "a collection without repeated elements", value)
+
+
+def texts(max_length: int) -> Validator:
+    """Every element is a non-blank string of at most *max_length* characters."""
+    check = text(max_length)
+
+    def check_all(
+        instance: object, attribute: attrs.Attribute[Any], value: Iterable[object]
+    ) -> None:
+        for element in value:
+            check(instance, attribute, element)
+
+    return check_all
 
 
 def non_empty(_: object, attribute: attrs.Attribute[Any], value: object) -> None:

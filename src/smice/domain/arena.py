@@ -23,7 +23,7 @@ from smice._types import (
     TeamId,
     TieId,
 )
-from smice.domain._validators import ident, text
+from smice.domain._validators import distinct, ident, non_empty, text
 from smice.domain.cycles import Cycle
 from smice.domain.initiatives import Initiative, ResourceFlow
 from smice.domain.platforms import Platform, Region
@@ -85,8 +85,12 @@ class Arena:
     name: str = attrs.field(validator=text(300))
     template: str = attrs.field(validator=text(200))
     created_on: date
-    languages: tuple[Language, ...] = (Language.EN,)
-    levels: tuple[Level, ...] = (Level.REGION, Level.LOCAL_COMMUNITY, Level.COMPANY_CLUSTER)
+    languages: tuple[Language, ...] = attrs.field(
+        default=(Language.EN,), validator=[non_empty, distinct]
+    )
+    levels: tuple[Level, ...] = attrs.field(
+        default=(Level.REGION, Level.LOCAL_COMMUNITY, Level.COMPANY_CLUSTER), validator=distinct
+    )
     regions: tuple[Region, ...] = ()
     stakeholders: tuple[Stakeholder, ...] = ()
     ties: tuple[Tie, ...] = ()

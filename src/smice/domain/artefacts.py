@@ -21,6 +21,7 @@ import attrs
 from smice._types import ArtefactId, StakeholderId
 from smice.domain._validators import ident, idents, non_empty, non_negative, optional, score
 from smice.domain._validators import text as bounded_text
+from smice.domain._validators import texts
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
 from smice.domain.vocabulary import (
     ActionStatus,
@@ -65,7 +66,7 @@ class InterviewProtocol:
     """The appreciative interview questions, and when and by whom they were approved."""
 
     id: ArtefactId = attrs.field(validator=ident)
-    questions: tuple[str, ...] = attrs.field(validator=non_empty)
+    questions: tuple[str, ...] = attrs.field(validator=[non_empty, texts(2000)])
     approved_on: date | None = None
     approved_by: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
     extensions: Extensions = NO_EXTENSIONS
@@ -114,7 +115,7 @@ class PositiveCoreMap:
 
     id: ArtefactId = attrs.field(validator=ident)
     on: date
-    elements: tuple[str, ...] = attrs.field(validator=non_empty)
+    elements: tuple[str, ...] = attrs.field(validator=[non_empty, texts(2000)])
     themes: tuple[ArtefactId, ...] = attrs.field(default=(), validator=idents)
     extensions: Extensions = NO_EXTENSIONS
 
@@ -234,6 +235,6 @@ class Review:
     id: ArtefactId = attrs.field(validator=ident)
     on: date
     decision: ReviewDecision
-    outcomes: tuple[str, ...] = ()
-    lessons: tuple[str, ...] = ()
+    outcomes: tuple[str, ...] = attrs.field(default=(), validator=texts(2000))
+    lessons: tuple[str, ...] = attrs.field(default=(), validator=texts(2000))
     extensions: Extensions = NO_EXTENSIONS

@@ -10,7 +10,7 @@ from datetime import date
 import attrs
 
 from smice._types import PlatformId, RegionId, StakeholderId
-from smice.domain._validators import ident, optional, text
+from smice.domain._validators import ident, optional, text, texts
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
 from smice.domain.vocabulary import Country, Level
 
@@ -27,7 +27,7 @@ class Region:
     id: RegionId = attrs.field(validator=ident)
     name: str = attrs.field(validator=text(200))
     country: Country
-    municipalities: tuple[str, ...] = ()
+    municipalities: tuple[str, ...] = attrs.field(default=(), validator=texts(100))
     extensions: Extensions = NO_EXTENSIONS
 
 

@@ -17,7 +17,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from smice.domain._frozen import FrozenMap
-from smice.domain._validators import ident, non_empty, optional, text
+from smice.domain._validators import distinct, ident, idents, non_empty, optional, text, texts
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
 from smice.domain.vocabulary import CycleVariant, Helix, Level, StakeholderKind
 from smice.errors import InvalidDefinition, InvalidValue, NotFound
@@ -68,7 +68,7 @@ class PhaseDefinition:
 
     id: str = attrs.field(validator=ident)
     labels: Labels = _NO_LABELS
-    artefacts: tuple[str, ...] = ()
+    artefacts: tuple[str, ...] = attrs.field(default=(), validator=idents)
     criteria: tuple[CriterionSpec, ...] = ()
     terminal: bool = False
     extensions: Extensions = NO_EXTENSIONS
@@ -153,10 +153,13 @@ class ArenaTemplate:
     default_variant: CycleVariant = CycleVariant.FIVE_D
     extends: str | None = attrs.field(default=None, validator=optional(_template_ref))
     description: Labels = _NO_LABELS
-    levels: tuple[Level, ...] = (Level.REGION, Level.LOCAL_COMMUNITY, Level.COMPANY_CLUSTER)
+    levels: tuple[Level, ...] = attrs.field(
+        default=(Level.REGION, Level.LOCAL_COMMUNITY, Level.COMPANY_CLUSTER),
+        validator=[non_empty, distinct],
+    )
     stakeholder_categories: tuple[StakeholderCategory, ...] = ()
-    indicators: tuple[str, ...] = ()
-    rulesets: tuple[str, ...] = ()
+    indicators: tuple[str, ...] = attrs.field(default=(), validator=[texts(200), distinct])
+    rulesets: tuple[str, ...] = attrs.field(default=(), validator=distinct)
     parameters: FrozenMap[str, Scalar] = _NO_PARAMS
     extensions: Extensions = NO_EXTENSIONS
 

@@ -7,18 +7,21 @@ members that have their default value, list sets in sorted order, and write date
 
 from __future__ import annotations
 
-import re
-from collections.abc import Set
+from collections.abc import Iterator, Set
 from datetime import date, datetime
 from enum import Enum, StrEnum
 from functools import cache
 from typing import Any, TypeVar, get_origin
 
 import cattrs
-from cattrs.errors import ClassValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
 from smice.domain import FrozenMap, freeze_json, thaw_json
-from smice.errors import DocumentError, DocumentInvalid, InvalidValue
+from smice.errors import DocumentError, DocumentInvalid, InvalidValue, pointer_from_path
 
 __all__ = ["structure", "unstructure"]
 
@@ -60,31 +63,29 @@ def unstructure(value: object) -> Any:
     return _converter().unstructure(value)
 
 
-_PATH_TOKEN = re.compile(r"\.([A-Za-z_][A-Za-z0-9_]*)|\[(\d+)\]|\['([^']*)'\]")
-
-
-def _pointer(cattrs_path: str) -> str:
-    tokens = [
-        name or (int(index) if index else key)
-        for name, index, key in _PATH_TOKEN.findall(cattrs_path)
-    ]
-    return "".join("/" + str(t).replace("~", "~0").replace("/", "~1") for t in tokens)
-
-
-def _format(exception: BaseException, _: Any) -> str:
+def _message(exception: BaseException) -> str:
     if isinstance(exception, InvalidValue):
-        return f"expected {exception.expected}, got {exception.got!r}"
+        return f"expected {exception.expected}, got {exception.got!r:.80}"
     if isinstance(exception, KeyError):
         return f"expected the key {exception.args[0]!r}, got an object without it"
     return f"invalid value: {exception}"
 
 
-def _errors(group: ClassValidationError) -> list[DocumentError]:
-    errors = []
-    for line in cattrs.transform_error(group, path="$", format_exception=_format):
-        message, _, path = line.rpartition(" @ ")
-        errors.append(DocumentError(_pointer(path), message, "value"))
-    return errors
+def _errors(exception: BaseException, path: tuple[str | int, ...]) -> Iterator[DocumentError]:
+    """Walk cattrs' exception groups; a validator's InvalidValue names its own field."""
+    if isinstance(exception, ClassValidationError | IterableValidationError):
+        with_notes, without = exception.group_exceptions()
+        for noted, note in with_notes:
+            step = note.index if isinstance(note, IterableValidationNote) else note.name
+            yield from _errors(noted, (*path, step))
+        for plain in without:
+            yield from _errors(plain, path)
+    elif isinstance(exception, BaseExceptionGroup):
+        for member in exception.exceptions:
+            yield from _errors(member, path)
+    else:
+        where = (*path, exception.name) if isinstance(exception, InvalidValue) else path
+        yield DocumentError(pointer_from_path(where), _message(exception), "value")
 
 
 def structure(document: Any, cls: type[T], kind: str, source: str | None = None) -> T:
@@ -92,6 +93,6 @@ def structure(document: Any, cls: type[T], kind: str, source: str | None = None)
     try:
         return _converter().structure(document, cls)
     except ClassValidationError as group:
-        raise DocumentInvalid(kind, _errors(group), source) from None
+        raise DocumentInvalid(kind, list(_errors(group, ())), source) from None
     except (InvalidValue, ValueError, TypeError, KeyError) as error:
         raise DocumentInvalid(kind, [DocumentError("", str(error), "value")], source) from None

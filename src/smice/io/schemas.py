@@ -9,6 +9,7 @@ fetched.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
@@ -69,15 +70,42 @@ def _without_required(node: Any) -> Any:
 
 
 @cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    # ECMA-262 '$' (JSON Schema's regex dialect) matches only at the very end; Python's also
+    # before a final newline. A trailing '$' becomes '\Z' so "a\n" is not an id.
+    if pattern.endswith("$") and not pattern.endswith("\\$"):
+        pattern = pattern[:-1] + r"\Z"
+    return re.compile(pattern)
+
+
+def _pattern(
+    validator: Any, pattern: str, instance: object, schema: Any
+) -> Iterator[ValidationError]:
+    del validator, schema
+    if isinstance(instance, str) and not _compiled(pattern).search(instance):
+        yield ValidationError(f"{instance!r} does not match {pattern!r}")
+
+
+_KEYWORDS: Final = {"pattern": _pattern}
+_Validator: Any = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
+    jsonschema.Draft202012Validator, _KEYWORDS
+)
+
+
+@cache
 def _validator(kind: str) -> jsonschema.protocols.Validator:
-    cls = jsonschema.Draft202012Validator
+    cls = _Validator
     if kind == PARTIAL_TEMPLATE:
         full = schema("template")
         contents = {**full, "$defs": _without_required(full["$defs"])}
         contents["$id"] = f"{_BASE}template-partial.json"
     else:
         contents = schema(kind)
-    return cls(contents, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
+    checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
+    validator: jsonschema.protocols.Validator = cls(
+        contents, registry=_registry(), format_checker=checker
+    )
+    return validator
 
 
 def _got(instance: object) -> str:

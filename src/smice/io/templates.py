@@ -181,7 +181,18 @@ def load_template(
 
     .. versionadded:: 0.1.0
     """
-    extra = dict(library or {})
+    if not library and isinstance(source, str) and source in _bundled():
+        return _load_bundled(source)
+    return _load(source, dict(library or {}))
+
+
+@cache
+def _load_bundled(ref: str) -> ArenaTemplate:
+    # Templates are immutable values: a bundled one is read and checked once per process.
+    return _load(ref, {})
+
+
+def _load(source: TemplateSource, extra: dict[str, Mapping[str, Any]]) -> ArenaTemplate:
     document, origin = _read(source, extra)
     chain = [str(document["id"])]
     merged: dict[str, Any] = dict(document)
