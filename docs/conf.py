@@ -62,7 +62,11 @@ myst_heading_anchors = 3
 nitpicky = True
 nitpick_ignore_regex = [
     # Third-party libraries without a committed inventory.
-    (r"py:.*", r"(attrs|attr|cattrs|jsonschema|referencing|networkx|numpy|scipy)(\..*)?"),
+    (r"py:.*", r"(attrs|attr|cattrs|jsonschema|referencing|networkx|nx|numpy|np|scipy)(\..*)?"),
+    # numpydoc's informal type words.
+    (r"py:.*", r"hashable|callable|iterable|optional|array-like|scalar"),
+    # Private helpers named in type hints of public functions.
+    (r"py:.*", r"smice(\.\w+)*\._\w+"),
     # Type variables of generic classes and aliases.
     (r"py:.*", r"(smice\..*\.)?[KVT]"),
 ]

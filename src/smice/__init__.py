@@ -12,6 +12,7 @@ Examples
 ('define', 'discover', 'dream', 'design', 'destiny', 'review')
 """
 
+from smice import process
 from smice.domain import Arena, ArenaTemplate
 from smice.errors import (
     DocumentError,
@@ -25,6 +26,7 @@ from smice.errors import (
     UnknownId,
 )
 from smice.io import (
+    Journal,
     dump_arena,
     iter_errors,
     load_arena,
@@ -43,6 +45,7 @@ __all__ = [
     "EventRefused",
     "InvalidDefinition",
     "InvalidValue",
+    "Journal",
     "JournalConflict",
     "NotFound",
     "SmiceError",
@@ -52,6 +55,7 @@ __all__ = [
     "iter_errors",
     "load_arena",
     "load_template",
+    "process",
     "save_arena",
     "validate",
 ]

@@ -43,7 +43,7 @@ TEMPLATE = {
         {
             "variant": "4-D",
             "initial": "discover",
-            "phases": [{"id": "discover"}, {"id": "dream"}],
+            "phases": [{"id": "discover"}, {"id": "dream", "terminal": True}],
             "transitions": [{"source": "discover", "event": "phase_advanced", "target": "dream"}],
         }
     ],

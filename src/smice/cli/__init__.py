@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final, NoReturn, TypeAlias
 
-from smice.cli import _demo, _validate
+from smice.cli import _demo, _validate, cycle, diagram, network, replay
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -30,6 +30,10 @@ Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 _COMMANDS: Final[tuple[Callable[[Commands], None], ...]] = (
     _demo.register,
     _validate.register,
+    replay.register,
+    diagram.register,
+    cycle.register,
+    network.register,
 )
 
 

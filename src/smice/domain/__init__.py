@@ -53,6 +53,7 @@ from smice.domain.templates import (
     Transition,
     check_definition,
     iter_definition_problems,
+    merge_templates,
 )
 from smice.domain.ties import Tie
 from smice.domain.vocabulary import (
@@ -181,5 +182,6 @@ __all__ = [
     "iter_definition_problems",
     "iter_problems",
     "label",
+    "merge_templates",
     "thaw_json",
 ]

@@ -11,8 +11,8 @@ resolves ``extends``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from typing import Final, TypeAlias
+from collections.abc import Iterator, Mapping
+from typing import Any, Final, TypeAlias
 
 import attrs
 
@@ -34,6 +34,7 @@ __all__ = [
     "Transition",
     "check_definition",
     "iter_definition_problems",
+    "merge_templates",
 ]
 
 #: A parameter value: a boolean, a number or a string.
@@ -177,6 +178,66 @@ class ArenaTemplate:
         raise NotFound(
             f"phase plan in template {self.id!r} for variant", str(wanted), self.variants
         )
+
+
+_OWN_KEYS: Final = ("smice", "id", "version", "extends")
+_ITEM_KEYS: Final = ("id", "variant", "name")
+
+
+def _item_key(items: list[Any]) -> str | None:
+    for key in _ITEM_KEYS:
+        if items and all(isinstance(item, Mapping) and key in item for item in items):
+            return key
+    return None
+
+
+def _merge(parent: Any, child: Any) -> Any:
+    if isinstance(parent, Mapping) and isinstance(child, Mapping):
+        merged = dict(parent)
+        for key, value in child.items():
+            merged[key] = _merge(parent[key], value) if key in parent else value
+        return merged
+    if isinstance(parent, list) and isinstance(child, list):
+        key = _item_key(parent + child)
+        if key is None:
+            return child
+        result = list(parent)
+        where = {item[key]: index for index, item in enumerate(result)}
+        for item in child:
+            if item[key] in where:
+                result[where[item[key]]] = _merge(result[where[item[key]]], item)
+            else:
+                where[item[key]] = len(result)
+                result.append(item)
+        return result
+    return child
+
+
+def merge_templates(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """Merge the template document *child* onto the document *parent* it extends.
+
+    The rules: ``smice``, ``id``, ``version`` and ``extends`` are the child's own; objects
+    merge key by key, recursively; arrays of objects that all carry a key (``id``; ``variant``
+    for phase plans; ``name`` for criteria) merge item by item (parent items keep their place,
+    a child item with the same key merges into it, new child items are appended in order);
+    any other array, and every scalar, given by the child replaces the parent's.
+
+    Examples
+    --------
+    >>> parent = {"id": "p", "parameters": {"stall_days": 90, "a": 1},
+    ...           "levels": ["region", "local_community"]}
+    >>> child = {"id": "c", "extends": "p", "parameters": {"stall_days": 120},
+    ...          "levels": ["local_community"]}
+    >>> merge_templates(parent, child)
+    {'id': 'c', 'extends': 'p', 'parameters': {'stall_days': 120, 'a': 1},
+     'levels': ['local_community']}
+
+    .. versionadded:: 0.1.0
+    """
+    inherited = {k: v for k, v in parent.items() if k not in _OWN_KEYS}
+    body = _merge(inherited, {k: v for k, v in child.items() if k not in _OWN_KEYS})
+    own: dict[str, Any] = {key: child[key] for key in _OWN_KEYS if key in child}
+    return {**own, **body}
 
 
 def iter_definition_problems(template: ArenaTemplate) -> Iterator[str]:

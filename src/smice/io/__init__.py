@@ -4,6 +4,8 @@
 """
 
 from smice.io.arenas import ARENA_FORMAT, dump_arena, load_arena, save_arena
+from smice.io.events import event_to_document, load_event
+from smice.io.journal import Journal
 from smice.io.schemas import KINDS, iter_errors, schema, validate
 from smice.io.templates import TEMPLATE_FORMAT, bundled_templates, load_template, merge_templates
 
@@ -11,10 +13,13 @@ __all__ = [
     "ARENA_FORMAT",
     "KINDS",
     "TEMPLATE_FORMAT",
+    "Journal",
     "bundled_templates",
     "dump_arena",
+    "event_to_document",
     "iter_errors",
     "load_arena",
+    "load_event",
     "load_template",
     "merge_templates",
     "save_arena",

@@ -26,20 +26,20 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Final
 
-from smice.domain import ArenaTemplate, check_definition
+from smice.domain import ArenaTemplate, merge_templates
 from smice.domain.templates import TEMPLATE_REF_PATTERN
 from smice.errors import DocumentError, DocumentInvalid, InvalidDefinition, NotFound
 from smice.io._convert import structure
+from smice.process import check_template
 from smice.io._guard import parse_json, plain_json, read_json_file
 from smice.io.schemas import PARTIAL_TEMPLATE, validate
 
 __all__ = ["TEMPLATE_FORMAT", "bundled_templates", "load_template", "merge_templates"]
 
+
 #: The value of the ``smice`` member that marks a template document.
 TEMPLATE_FORMAT: Final = "template/1"
 _REF: Final = re.compile(TEMPLATE_REF_PATTERN)
-_OWN_KEYS: Final = ("smice", "id", "version", "extends")
-_ITEM_KEYS: Final = ("id", "variant", "name")
 _REQUIRED_AFTER_MERGE: Final = ("title", "phase_plans")
 
 TemplateSource = str | os.PathLike[str] | Mapping[str, Any]
@@ -64,60 +64,6 @@ def bundled_templates() -> tuple[str, ...]:
     True
     """
     return tuple(sorted(_bundled()))
-
-
-def _item_key(items: list[Any]) -> str | None:
-    for key in _ITEM_KEYS:
-        if items and all(isinstance(item, Mapping) and key in item for item in items):
-            return key
-    return None
-
-
-def _merge(parent: Any, child: Any) -> Any:
-    if isinstance(parent, Mapping) and isinstance(child, Mapping):
-        merged = dict(parent)
-        for key, value in child.items():
-            merged[key] = _merge(parent[key], value) if key in parent else value
-        return merged
-    if isinstance(parent, list) and isinstance(child, list):
-        key = _item_key(parent + child)
-        if key is None:
-            return child
-        result = list(parent)
-        where = {item[key]: index for index, item in enumerate(result)}
-        for item in child:
-            if item[key] in where:
-                result[where[item[key]]] = _merge(result[where[item[key]]], item)
-            else:
-                where[item[key]] = len(result)
-                result.append(item)
-        return result
-    return child
-
-
-def merge_templates(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
-    """Merge the template document *child* onto *parent* by the rules of this module.
-
-    Examples
-    --------
-    >>> parent = {"id": "p", "parameters": {"stall_days": 90, "a": 1},
-    ...           "levels": ["region", "local_community"]}
-    >>> child = {"id": "c", "extends": "p", "parameters": {"stall_days": 120},
-    ...          "levels": ["local_community"]}
-    >>> merge_templates(parent, child)
-    {'id': 'c', 'parameters': {'stall_days': 120, 'a': 1}, 'levels': ['local_community'],
-     'extends': 'p'}
-
-    .. versionadded:: 0.1.0
-    """
-    inherited = {k: v for k, v in parent.items() if k not in _OWN_KEYS}
-    merged: dict[str, Any] = _merge(
-        inherited, {k: v for k, v in child.items() if k not in _OWN_KEYS}
-    )
-    for key in _OWN_KEYS:
-        if key in child:
-            merged[key] = child[key]
-    return merged
 
 
 def _read(
@@ -218,4 +164,4 @@ def _load(source: TemplateSource, extra: dict[str, Mapping[str, Any]]) -> ArenaT
         raise DocumentInvalid("template", errors, origin)
     validate(merged, "template", source=origin)
     body = {key: value for key, value in merged.items() if key != "smice"}
-    return check_definition(structure(body, ArenaTemplate, "template", origin))
+    return check_template(structure(body, ArenaTemplate, "template", origin))

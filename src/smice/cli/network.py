@@ -1,0 +1,127 @@
+"""``smice network FILE``: the stakeholder network of an arena, measured, exported, and
+contacts suggested."""
+
+from __future__ import annotations
+
+import argparse
+import math
+import os
+import sys
+from datetime import date
+
+from smice.errors import InvalidValue
+from smice.io import load_arena
+from smice.network import (
+    arena_metrics,
+    flow_graph,
+    organisation_graph,
+    suggest_contacts,
+    to_graph,
+    write_gexf,
+    write_graphml,
+    write_json,
+)
+
+__all__ = ["register", "run"]
+
+_WRITERS = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected a non-negative integer, got {text!r}")
+    return value
+
+
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the ``network`` subcommand."""
+    parser = commands.add_parser(
+        "network",
+        help="measure, export and suggest contacts in an arena's stakeholder network",
+        description="Build the stakeholder network of an arena on a day and print its "
+        "metrics (the default), export it, or suggest contacts that bridge helices or the "
+        "border. Persons without consent to network analysis are left out.",
+    )
+    parser.add_argument("file", help="the arena document (JSON)")
+    parser.add_argument(
+        "--at", type=_day, help="the day to look at, YYYY-MM-DD (default: all ties)"
+    )
+    parser.add_argument("--metrics", action="store_true", help="print the network report")
+    parser.add_argument(
+        "--export",
+        nargs=2,
+        metavar=("FORMAT", "OUT"),
+        help="write the graph as graphml, gexf (with time intervals) or json to OUT",
+    )
+    parser.add_argument("--suggest", type=_count, metavar="K", help="print K contact suggestions")
+    parser.add_argument(
+        "--persons",
+        action="store_true",
+        help="measure persons as nodes (default: persons folded into their employers)",
+    )
+    parser.add_argument(
+        "--pseudonymise",
+        action="store_true",
+        help="export with keyed-hash pseudonyms; the key is read from --key-env",
+    )
+    parser.add_argument(
+        "--key-env",
+        default="SMICE_PSEUDONYM_KEY",
+        metavar="VAR",
+        help="environment variable holding the pseudonymisation key "
+        "(default: SMICE_PSEUDONYM_KEY)",
+    )
+    parser.set_defaults(run=run)
+
+
+def _format(value: float) -> str:
+    if math.isnan(value):
+        return "n/a"
+    return f"{value:g}" if value == int(value) else f"{value:.4f}"
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``smice network``; return the exit code."""
+    if args.export is not None and args.export[0] not in _WRITERS:
+        raise InvalidValue("--export FORMAT", "one of graphml, gexf, json", args.export[0])
+    arena = load_arena(args.file)
+    G = to_graph(arena, at=args.at)
+    measured = G if args.persons else organisation_graph(G)
+    if args.export is not None:
+        fmt, out = args.export
+        key = os.environ.get(args.key_env) if args.pseudonymise else None
+        if args.pseudonymise and not key:
+            raise InvalidValue(f"environment variable {args.key_env}", "a secret key", None)
+        _WRITERS[fmt](G, out, pseudonymise=args.pseudonymise, key=key)
+        print(f"{out}: wrote {fmt} ({G.number_of_nodes()} nodes, {G.number_of_edges()} ties)")
+    if args.metrics or (args.export is None and args.suggest is None):
+        samples = 500 if measured.number_of_nodes() > 5000 else None
+        report = arena_metrics(
+            measured, flows=flow_graph(arena, at=args.at), betweenness_samples=samples
+        )
+        for name, value in report.items():
+            print(f"{name}: {_format(value)}")
+    if args.suggest is not None:
+        suggestions = suggest_contacts(
+            measured, k=args.suggest, flows=flow_graph(arena, at=args.at)
+        )
+        if not suggestions:
+            print("no suggestion: no untied pair with shared contacts or complementary resources")
+        for rank, item in enumerate(suggestions, 1):
+            print(
+                f"{rank}. {item.source} — {item.target} (score {item.score:.3f}): "
+                + "; ".join(item.reasons)
+            )
+    sys.stdout.flush()
+    return 0

@@ -1,0 +1,485 @@
+"""The journal: an append-only, durable store of an arena's events (SQLite).
+
+A :class:`Journal` keeps every event of one arena in order in an SQLite file (WAL mode,
+``synchronous=FULL``). :meth:`Journal.append` checks each event (schema, then
+:func:`smice.process.apply`) and stores a batch in one transaction, so an acknowledged event is
+never lost and a killed writer leaves nothing partial; concurrent writers are serialised by
+SQLite and an ``expected_version`` turns a lost race into :class:`~smice.errors.JournalConflict`.
+Snapshots of the arena every ``snapshot_every`` events keep :meth:`Journal.state` fast on long
+journals.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final
+
+from smice.domain import Arena, ArenaTemplate
+from smice.errors import (
+    DocumentError,
+    DocumentInvalid,
+    EventRefused,
+    InvalidValue,
+    JournalConflict,
+)
+from smice.io._convert import structure
+from smice.io._files import atomic_write_text
+from smice.io._guard import parse_json
+from smice.io.arenas import dump_arena
+from smice.io.events import event_from_document, event_to_document, load_event
+from smice.io.schemas import validate
+from smice.io.templates import load_template
+from smice.process.apply import Working, step
+from smice.process.criteria import Refusal
+from smice.process.events import Event
+
+__all__ = ["Journal"]
+
+_SCHEMA: Final = (
+    "CREATE TABLE IF NOT EXISTS events (version INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,"
+    " type TEXT NOT NULL, at TEXT NOT NULL, body TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS events_at ON events (at)",
+    "CREATE TABLE IF NOT EXISTS snapshots (version INTEGER PRIMARY KEY, arena TEXT NOT NULL)",
+)
+#: Events between two snapshots of the arena, by default.
+SNAPSHOT_EVERY: Final = 10_000
+
+
+def _utc(at: datetime) -> str:
+    # Fixed width, so text order is time order.
+    return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _text(document: Mapping[str, Any]) -> str:
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":"))
+
+
+class Journal:
+    """An append-only event store for one arena, in an SQLite file.
+
+    Open one with :meth:`open` (or :meth:`import_jsonl`); close it with :meth:`close` or use it
+    as a context manager.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> folder = tempfile.mkdtemp()
+    >>> with Journal.open(pathlib.Path(folder) / "arena.db") as journal:
+    ...     journal.append({"type": "arena_created", "id": "e-1",
+    ...                     "at": "2018-05-01T09:00:00+02:00", "recorded_by": "fac",
+    ...                     "payload": {"id": "jh", "name": "Jämtland Härjedalen",
+    ...                                 "template": "smice/base", "created_on": "2018-05-01"}})
+    ...     journal.append([], expected_version=0)
+    Traceback (most recent call last):
+    ...
+    smice.errors.JournalConflict: journal conflict: expected version 0, found 1
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        template: ArenaTemplate | None,
+        snapshot_every: int,
+    ) -> None:
+        self._db = connection
+        self.path = path
+        self._template = template
+        self._snapshot_every = snapshot_every
+        self._head: Arena | None = None
+        self._head_version = 0
+
+    # -- opening and closing ---------------------------------------------------------------
+    @classmethod
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        template: ArenaTemplate | str | None = None,
+        snapshot_every: int = SNAPSHOT_EVERY,
+    ) -> Journal:
+        """Open the journal in the SQLite file *path*, creating it if needed.
+
+        Parameters
+        ----------
+        path : path
+        template : ArenaTemplate or str, optional
+            The arena's template (default: the bundled template named in ``arena_created``).
+        snapshot_every : int
+            Store a snapshot of the arena every this many events.
+
+        .. versionadded:: 0.1.0
+        """
+        if (
+            isinstance(snapshot_every, bool)
+            or not isinstance(snapshot_every, int)
+            or (snapshot_every < 1)
+        ):
+            raise InvalidValue("snapshot_every", "a positive integer", snapshot_every)
+        resolved = load_template(template) if isinstance(template, str) else template
+        target = Path(path)
+        connection = sqlite3.connect(target, timeout=60, isolation_level=None)
+        try:
+            connection.execute("PRAGMA journal_mode=WAL")
+            connection.execute("PRAGMA synchronous=FULL")
+            connection.execute("BEGIN IMMEDIATE")
+            for statement in _SCHEMA:
+                connection.execute(statement)
+            connection.execute("COMMIT")
+        except sqlite3.DatabaseError as error:
+            connection.close()
+            raise DocumentInvalid(
+                "journal",
+                [DocumentError("", f"expected an SQLite journal: {error}", "io")],
+                str(target),
+            ) from None
+        return cls(connection, target, resolved, snapshot_every)
+
+    def close(self) -> None:
+        """Close the database connection."""
+        self._db.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"Journal({str(self.path)!r})"
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def version(self) -> int:
+        """The number of events in the journal now."""
+        row = self._db.execute("SELECT COALESCE(MAX(version), 0) FROM events").fetchone()
+        return int(row[0])
+
+    def documents(self, since: int = 0) -> Iterator[dict[str, Any]]:
+        """The stored event documents after version *since*, in order."""
+        last = since
+        while True:
+            rows = self._db.execute(
+                "SELECT version, body FROM events WHERE version > ? ORDER BY version LIMIT 2000",
+                (last,),
+            ).fetchall()
+            if not rows:
+                return
+            for _, body in rows:
+                yield json.loads(body)
+            last = rows[-1][0]
+
+    def events(self, since: int = 0) -> Iterator[Event]:
+        """The events after version *since* (0: all), in order."""
+        source = str(self.path)
+        for document in self.documents(since):
+            yield event_from_document(document, source=source)
+
+    def _fold(self, arena: Arena | None, since: int, until: int | None) -> Arena | None:
+        working = Working(arena, self._template)
+        for version, document in enumerate(self.documents(since), start=since + 1):
+            if until is not None and version > until:
+                break
+            step(working, event_from_document(document, source=str(self.path)))
+        return working.arena() if working.base is not None else None
+
+    def _snapshot(self, version: int) -> tuple[Arena | None, int]:
+        row = self._db.execute(
+            "SELECT version, arena FROM snapshots WHERE version <= ? ORDER BY version DESC "
+            "LIMIT 1",
+            (version,),
+        ).fetchone()
+        if row is None:
+            return None, 0
+        document = json.loads(row[1])
+        document.pop("smice", None)
+        return structure(document, Arena, "arena", str(self.path)), int(row[0])
+
+    def _catch_up(self) -> int:
+        current = self.version
+        if current < self._head_version:  # the file was replaced under us
+            self._head, self._head_version = None, 0
+        if current > self._head_version:
+            base, base_version = self._head, self._head_version
+            snap, snap_version = self._snapshot(current)
+            if snap_version > base_version:
+                base, base_version = snap, snap_version
+            self._head = self._fold(base, base_version, current)
+            self._head_version = current
+        return current
+
+    def _version_at(self, moment: datetime) -> int:
+        if moment.utcoffset() is None:
+            raise InvalidValue("at", "a timezone-aware datetime or a version number", moment)
+        row = self._db.execute(
+            "SELECT MIN(version) FROM events WHERE at > ?", (_utc(moment),)
+        ).fetchone()
+        return self.version if row[0] is None else int(row[0]) - 1
+
+    def state(self, at: datetime | int | None = None) -> Arena:
+        """The arena now, at a past moment, or after a given number of events.
+
+        Parameters
+        ----------
+        at : datetime or int, optional
+            ``None``: now. A timezone-aware datetime: the arena as the journal knew it then,
+            that is after every event up to the first one that happened later than *at*. An
+            int: after the first *at* events.
+
+        Raises
+        ------
+        smice.errors.EventRefused
+            When the journal is empty (or *at* is before its first event).
+
+        .. versionadded:: 0.1.0
+        """
+        current = self._catch_up()
+        if at is None:
+            target = current
+        elif isinstance(at, datetime):
+            target = self._version_at(at)
+        elif isinstance(at, int) and not isinstance(at, bool) and at >= 0:
+            target = min(at, current)
+        else:
+            raise InvalidValue("at", "a timezone-aware datetime or a version number ≥ 0", at)
+        if target == current:
+            arena = self._head
+        else:
+            snap, snap_version = self._snapshot(target)
+            arena = self._fold(snap, snap_version, target)
+        if arena is None:
+            raise EventRefused(
+                "state", [Refusal(code="no_arena", message="the journal has no arena yet")]
+            )
+        return arena
+
+    # -- writing ---------------------------------------------------------------------------
+    def _prepare(self, item: Mapping[str, Any] | Event) -> tuple[Event, str]:
+        if isinstance(item, Event):
+            document = event_to_document(item)
+            validate(document, "event", source=str(self.path))
+            return item, _text(document)
+        event = load_event(item, source=str(self.path))
+        return event, _text(event_to_document(event))
+
+    def append(
+        self,
+        events: Iterable[Mapping[str, Any] | Event] | Mapping[str, Any] | Event,
+        expected_version: int | None = None,
+    ) -> int:
+        """Check and store *events* (documents or :class:`~smice.process.Event` values) in
+        one transaction; return the new version (the number of events in the journal).
+
+        Each event is checked against the event schema, then applied to the arena; nothing is
+        stored unless every event passes.
+
+        Raises
+        ------
+        smice.errors.JournalConflict
+            When *expected_version* is given and the journal is at another version.
+        smice.errors.DocumentInvalid
+            When an event is not a valid event document.
+        smice.errors.EventRefused
+            When an event does not fit the arena (or repeats the id of a stored event).
+
+        .. versionadded:: 0.1.0
+        """
+        batch = [events] if isinstance(events, Mapping | Event) else list(events)
+        prepared = [self._prepare(item) for item in batch]
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            current = self._catch_up()
+            if expected_version is not None and expected_version != current:
+                raise JournalConflict(expected_version, current)
+            self._check_ids([event for event, _ in prepared])
+            working = Working(self._head, self._template)
+            for event, _ in prepared:
+                step(working, event)
+            head = working.arena() if working.base is not None else None
+            version = current + len(prepared)
+            db.executemany(
+                "INSERT INTO events (version, id, type, at, body) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (current + n, event.id, event.type, _utc(event.at), text)
+                    for n, (event, text) in enumerate(prepared, start=1)
+                ],
+            )
+            if head is not None and version // self._snapshot_every > current // (
+                self._snapshot_every
+            ):
+                db.execute(
+                    "INSERT INTO snapshots (version, arena) VALUES (?, ?)",
+                    (version, _text(dump_arena(head))),
+                )
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+        self._head, self._head_version = head, version
+        return version
+
+    def _check_ids(self, events: list[Event]) -> None:
+        seen: set[str] = set()
+        for event in events:
+            stored = self._db.execute("SELECT version FROM events WHERE id = ?", (event.id,))
+            row = stored.fetchone()
+            if event.id in seen or row is not None:
+                where = f"version {row[0]}" if row is not None else "this batch"
+                raise EventRefused(
+                    event.type,
+                    [
+                        Refusal(
+                            code="duplicate",
+                            message=f"event id {event.id!r} is already used ({where})",
+                        )
+                    ],
+                )
+            seen.add(event.id)
+
+    # -- JSON Lines ------------------------------------------------------------------------
+    def export_jsonl(self, path: str | os.PathLike[str]) -> Path:
+        """Write every event, one JSON document per line, to *path* (atomically).
+
+        .. versionadded:: 0.1.0
+        """
+        lines: list[str] = []
+        last = 0
+        while True:
+            rows = self._db.execute(
+                "SELECT version, body FROM events WHERE version > ? ORDER BY version LIMIT 5000",
+                (last,),
+            ).fetchall()
+            if not rows:
+                break
+            lines.extend(body + "\n" for _, body in rows)
+            last = rows[-1][0]
+        atomic_write_text(path, "".join(lines))
+        return Path(path)
+
+    @classmethod
+    def import_jsonl(
+        cls,
+        src: str | os.PathLike[str],
+        dest: str | os.PathLike[str],
+        *,
+        template: ArenaTemplate | str | None = None,
+        snapshot_every: int = SNAPSHOT_EVERY,
+    ) -> Journal:
+        """Check every line of the JSON Lines file *src* and store them in a new journal
+        *dest*; nothing is imported unless every line is a valid event that fits.
+
+        Raises
+        ------
+        smice.errors.DocumentInvalid
+            Naming the line of the first corrupt, truncated, invalid or refused event; or
+            when *dest* already holds events.
+
+        .. versionadded:: 0.1.0
+        """
+        source = str(src)
+        resolved = load_template(template) if isinstance(template, str) else template
+        try:
+            raw = Path(src).read_bytes().decode("utf-8")
+        except (OSError, UnicodeDecodeError) as error:
+            raise DocumentInvalid(
+                "journal", [DocumentError("", f"cannot read the file: {error}", "io")], source
+            ) from None
+        lines = raw.split("\n")
+        if lines and lines[-1] == "":
+            lines.pop()
+        if (
+            isinstance(snapshot_every, bool)
+            or not isinstance(snapshot_every, int)
+            or (snapshot_every < 1)
+        ):
+            raise InvalidValue("snapshot_every", "a positive integer", snapshot_every)
+        working = Working(None, resolved)
+        rows: list[tuple[Event, str]] = []
+        snapshots: list[tuple[int, str]] = []
+        for number, line in enumerate(lines, start=1):
+            try:
+                if not line.strip():
+                    raise DocumentInvalid(
+                        "event", [DocumentError("", "expected an event, got an empty line")]
+                    )
+                event = load_event(parse_json(line, "event"))
+                step(working, event)
+            except DocumentInvalid as invalid:
+                errors = [
+                    DocumentError(e.pointer, f"line {number}: {e.message}", e.keyword)
+                    for e in invalid.errors
+                ]
+                raise DocumentInvalid("journal", errors, source) from None
+            except EventRefused as refused:
+                message = f"line {number}: {refused}"
+                raise DocumentInvalid(
+                    "journal", [DocumentError("", message, "refused")], source
+                ) from None
+            rows.append((event, _text(event_to_document(event))))
+            if number % snapshot_every == 0:
+                snapshots.append((number, _text(dump_arena(working.arena()))))
+        journal = cls.open(dest, template=resolved, snapshot_every=snapshot_every)
+        try:
+            journal._import(rows, snapshots, source)
+            if working.base is not None:
+                journal._head, journal._head_version = working.arena(), len(rows)
+        except BaseException:
+            journal.close()
+            raise
+        return journal
+
+    def _import(
+        self, rows: list[tuple[Event, str]], snapshots: list[tuple[int, str]], source: str
+    ) -> None:
+        db = self._db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            if self.version:
+                raise DocumentInvalid(
+                    "journal",
+                    [
+                        DocumentError(
+                            "",
+                            f"expected an empty journal at {self.path}, found "
+                            f"{self.version} events",
+                            "exists",
+                        )
+                    ],
+                    source,
+                )
+            ids: dict[str, int] = {}
+            for number, (event, _) in enumerate(rows, start=1):
+                if event.id in ids:
+                    message = f"line {number}: event id {event.id!r} repeats line {ids[event.id]}"
+                    raise DocumentInvalid(
+                        "journal", [DocumentError("", message, "duplicate")], source
+                    )
+                ids[event.id] = number
+            db.executemany(
+                "INSERT INTO events (version, id, type, at, body) VALUES (?, ?, ?, ?, ?)",
+                [
+                    (n, event.id, event.type, _utc(event.at), text)
+                    for n, (event, text) in enumerate(rows, start=1)
+                ],
+            )
+            db.executemany("INSERT INTO snapshots (version, arena) VALUES (?, ?)", snapshots)
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise

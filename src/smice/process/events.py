@@ -1,0 +1,368 @@
+"""Events: every change to an arena, as an immutable value.
+
+An :class:`Event` carries an envelope (``type``, ``id``, ``at``, ``recorded_by`` and, for
+events that concern a cycle, ``cycle``) and a typed ``payload``. Payloads that add or replace a
+whole domain object *are* that object (``stakeholder_joined`` carries a
+:class:`~smice.domain.Stakeholder`); the others are the small values of this module.
+:data:`PAYLOADS` maps every event type to its payload class (``None``: no payload).
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Final, TypeAlias
+
+import attrs
+
+from smice._types import ArenaId, ArtefactId, CycleId, PlatformId, StakeholderId, TeamId, TieId
+from smice.domain import (
+    NO_EXTENSIONS,
+    Action,
+    ActionStatus,
+    ActionTeam,
+    Consent,
+    CycleVariant,
+    DestinyMode,
+    DreamStatement,
+    Endorsement,
+    Extensions,
+    Graduation,
+    Initiative,
+    Interview,
+    InterviewProtocol,
+    Language,
+    Level,
+    Platform,
+    PositiveCoreMap,
+    ProgressTeam,
+    Proposition,
+    Region,
+    ResourceFlow,
+    Review,
+    Stakeholder,
+    Story,
+    Target,
+    Theme,
+    Tie,
+    Topic,
+)
+from smice.domain._validators import aware_datetime, ident, idents, optional, text
+from smice.errors import InvalidValue
+
+__all__ = [
+    "CYCLE_EVENTS",
+    "EVENT_TYPES",
+    "PAYLOADS",
+    "ArenaCreated",
+    "ConsentRecorded",
+    "ConsentWithdrawn",
+    "CoreTeamSet",
+    "CycleAbandoned",
+    "CyclePaused",
+    "CycleStarted",
+    "DestinyModeChosen",
+    "Event",
+    "MemberJoined",
+    "MemberLeft",
+    "Payload",
+    "PhaseRevisited",
+    "StakeholderLeft",
+    "StatusChanged",
+    "SubcycleSpawned",
+    "TeamGraduated",
+    "TieEnded",
+]
+
+
+@attrs.frozen(kw_only=True)
+class ArenaCreated:
+    """The payload of ``arena_created``: the arena's identity, its template and regions."""
+
+    id: ArenaId = attrs.field(validator=ident)
+    name: str = attrs.field(validator=text(300))
+    template: str = attrs.field(validator=text(200))
+    created_on: date
+    languages: tuple[Language, ...] = (Language.EN,)
+    levels: tuple[Level, ...] = (Level.REGION, Level.LOCAL_COMMUNITY, Level.COMPANY_CLUSTER)
+    regions: tuple[Region, ...] = ()
+    extensions: Extensions = NO_EXTENSIONS
+
+
+@attrs.frozen(kw_only=True)
+class StakeholderLeft:
+    """The payload of ``stakeholder_left``: who left the arena, and when."""
+
+    stakeholder: StakeholderId = attrs.field(validator=ident)
+    on: date
+
+
+@attrs.frozen(kw_only=True)
+class ConsentRecorded:
+    """The payload of ``consent_recorded``: a person's consent (replacing any earlier one)."""
+
+    stakeholder: StakeholderId = attrs.field(validator=ident)
+    consent: Consent
+
+
+@attrs.frozen(kw_only=True)
+class ConsentWithdrawn:
+    """The payload of ``consent_withdrawn``: the person, and the day consent ends."""
+
+    stakeholder: StakeholderId = attrs.field(validator=ident)
+    on: date
+
+
+@attrs.frozen(kw_only=True)
+class TieEnded:
+    """The payload of ``tie_ended``: the tie, and the first day it no longer holds."""
+
+    tie: TieId = attrs.field(validator=ident)
+    on: date
+
+
+@attrs.frozen(kw_only=True)
+class MemberJoined:
+    """The payload of ``member_joined``: a person joins a progress team."""
+
+    team: TeamId = attrs.field(validator=ident)
+    person: StakeholderId = attrs.field(validator=ident)
+    on: date
+
+
+@attrs.frozen(kw_only=True)
+class MemberLeft:
+    """The payload of ``member_left``: a person leaves a progress team."""
+
+    team: TeamId = attrs.field(validator=ident)
+    person: StakeholderId = attrs.field(validator=ident)
+    on: date
+
+
+@attrs.frozen(kw_only=True)
+class CycleStarted:
+    """The payload of ``cycle_started`` (the event's ``cycle`` is the new cycle's id).
+
+    Exactly one of ``team`` and ``platform`` owns the cycle.
+    """
+
+    variant: CycleVariant
+    team: TeamId | None = attrs.field(default=None, validator=optional(ident))
+    platform: PlatformId | None = attrs.field(default=None, validator=optional(ident))
+    core_team: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
+
+
+@attrs.frozen(kw_only=True)
+class CoreTeamSet:
+    """The payload of ``core_team_set``: the cycle's core team (Define), replacing any before."""
+
+    members: tuple[StakeholderId, ...] = attrs.field(validator=idents)
+
+
+@attrs.frozen(kw_only=True)
+class StatusChanged:
+    """The payload of ``action_status_changed``: an action's new status and since when."""
+
+    action: ArtefactId = attrs.field(validator=ident)
+    status: ActionStatus
+    on: date
+
+
+@attrs.frozen(kw_only=True)
+class DestinyModeChosen:
+    """The payload of ``destiny_mode_chosen``: improvisational or implementation-led Destiny
+    (Bushe & Kassam 2005)."""
+
+    mode: DestinyMode
+
+
+@attrs.frozen(kw_only=True)
+class PhaseRevisited:
+    """The payload of ``phase_revisited``: the earlier phase to go back to, and why."""
+
+    phase: str = attrs.field(validator=ident)
+    reason: str = attrs.field(validator=text(2000))
+
+
+@attrs.frozen(kw_only=True)
+class CyclePaused:
+    """The payload of ``cycle_paused``; the reason is optional."""
+
+    reason: str | None = attrs.field(default=None, validator=optional(text(2000)))
+
+
+@attrs.frozen(kw_only=True)
+class CycleAbandoned:
+    """The payload of ``cycle_abandoned``: why the cycle was given up (required)."""
+
+    reason: str = attrs.field(validator=text(2000))
+
+
+@attrs.frozen(kw_only=True)
+class TeamGraduated:
+    """The payload of ``team_graduated``: the team and its graduation record with evidence."""
+
+    team: TeamId = attrs.field(validator=ident)
+    graduation: Graduation
+
+
+@attrs.frozen(kw_only=True)
+class SubcycleSpawned:
+    """The payload of ``subcycle_spawned`` (the event's ``cycle`` is the parent).
+
+    The sub-cycle belongs to ``team`` (or ``platform``), by default the parent's owner.
+    """
+
+    subcycle: CycleId = attrs.field(validator=ident)
+    variant: CycleVariant
+    team: TeamId | None = attrs.field(default=None, validator=optional(ident))
+    platform: PlatformId | None = attrs.field(default=None, validator=optional(ident))
+    core_team: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
+
+
+#: Every payload type.
+Payload: TypeAlias = (
+    ArenaCreated
+    | Stakeholder
+    | StakeholderLeft
+    | ConsentRecorded
+    | ConsentWithdrawn
+    | Tie
+    | TieEnded
+    | Platform
+    | ProgressTeam
+    | MemberJoined
+    | MemberLeft
+    | CycleStarted
+    | CoreTeamSet
+    | Topic
+    | InterviewProtocol
+    | Interview
+    | Story
+    | Theme
+    | PositiveCoreMap
+    | DreamStatement
+    | Endorsement
+    | Proposition
+    | Target
+    | Action
+    | ActionTeam
+    | StatusChanged
+    | DestinyModeChosen
+    | PhaseRevisited
+    | CyclePaused
+    | CycleAbandoned
+    | Review
+    | TeamGraduated
+    | SubcycleSpawned
+    | Initiative
+    | ResourceFlow
+    | None
+)
+
+#: The payload class of every event type (``None``: the event has no payload).
+PAYLOADS: Final[dict[str, type | None]] = {
+    "arena_created": ArenaCreated,
+    "stakeholder_joined": Stakeholder,
+    "stakeholder_updated": Stakeholder,
+    "stakeholder_left": StakeholderLeft,
+    "consent_recorded": ConsentRecorded,
+    "consent_withdrawn": ConsentWithdrawn,
+    "tie_observed": Tie,
+    "tie_ended": TieEnded,
+    "platform_opened": Platform,
+    "team_formed": ProgressTeam,
+    "member_joined": MemberJoined,
+    "member_left": MemberLeft,
+    "team_graduated": TeamGraduated,
+    "initiative_launched": Initiative,
+    "initiative_updated": Initiative,
+    "resource_flow_changed": ResourceFlow,
+    "cycle_started": CycleStarted,
+    "core_team_set": CoreTeamSet,
+    "topic_added": Topic,
+    "protocol_approved": InterviewProtocol,
+    "interview_recorded": Interview,
+    "story_added": Story,
+    "theme_identified": Theme,
+    "positive_core_mapped": PositiveCoreMap,
+    "dream_statement_added": DreamStatement,
+    "endorsement_recorded": Endorsement,
+    "proposition_drafted": Proposition,
+    "target_set": Target,
+    "action_committed": Action,
+    "action_team_formed": ActionTeam,
+    "action_status_changed": StatusChanged,
+    "destiny_mode_chosen": DestinyModeChosen,
+    "review_recorded": Review,
+    "phase_advanced": None,
+    "phase_revisited": PhaseRevisited,
+    "cycle_paused": CyclePaused,
+    "cycle_resumed": None,
+    "cycle_abandoned": CycleAbandoned,
+    "subcycle_spawned": SubcycleSpawned,
+}
+
+#: Every event type, in the order of :data:`PAYLOADS`.
+EVENT_TYPES: Final = tuple(PAYLOADS)
+
+#: The event types that concern one cycle and name it in their ``cycle`` field.
+CYCLE_EVENTS: Final = frozenset(EVENT_TYPES[EVENT_TYPES.index("cycle_started") :])
+
+
+def _known_type(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in PAYLOADS:
+        raise InvalidValue(attribute.name, "a known event type", value)
+
+
+@attrs.frozen(kw_only=True)
+class Event:
+    """One change to an arena.
+
+    Parameters
+    ----------
+    type : str
+        One of :data:`EVENT_TYPES`.
+    id : str
+        The event's own id (unique in a journal).
+    at : datetime
+        When it happened, timezone-aware.
+    recorded_by : str
+        Who recorded it (a stakeholder id, or a tool's id).
+    payload : object
+        An instance of ``PAYLOADS[type]`` (``None`` when the type has no payload).
+    cycle : str, optional
+        The cycle the event concerns; required for :data:`CYCLE_EVENTS`.
+
+    Examples
+    --------
+    >>> from datetime import timezone
+    >>> event = Event(type="phase_advanced", id="e-42", cycle="c1", recorded_by="fac-1",
+    ...               at=datetime(2019, 3, 1, 10, tzinfo=timezone.utc))
+    >>> event.type, event.cycle, event.payload
+    ('phase_advanced', 'c1', None)
+
+    .. versionadded:: 0.1.0
+    """
+
+    type: str = attrs.field(validator=_known_type)
+    id: str = attrs.field(validator=ident)
+    at: datetime = attrs.field(validator=aware_datetime)
+    recorded_by: str = attrs.field(validator=ident)
+    payload: Payload = attrs.field(default=None)
+    cycle: CycleId | None = attrs.field(default=None, validator=optional(ident))
+    extensions: Extensions = NO_EXTENSIONS
+
+    @payload.validator
+    def _check_payload(self, attribute: attrs.Attribute[Payload], value: Payload) -> None:
+        if self.type in CYCLE_EVENTS and self.cycle is None:
+            raise InvalidValue(
+                "cycle", f"the id of the cycle a {self.type!r} event concerns", None
+            )
+        expected = PAYLOADS.get(self.type)
+        if expected is None:
+            if value is not None:
+                raise InvalidValue("payload", f"nothing for a {self.type!r} event", value)
+        elif type(value) is not expected:
+            raise InvalidValue("payload", f"a {expected.__name__} for {self.type!r}", value)

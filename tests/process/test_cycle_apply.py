@@ -1,0 +1,304 @@
+"""apply / replay: what is refused and why, phase moves, variants, and the one-team example."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from smice import EventRefused
+from smice.domain import CycleStatus, CycleVariant, check_arena
+from smice.io.events import load_event
+from smice.process import (
+    EVENT_TYPES,
+    CriterionResult,
+    Refusal,
+    allowed_events,
+    apply,
+    exit_report,
+    replay,
+)
+from smice.process._bundled import bundled_template
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "journals" / "one-team.jsonl"
+DOCS = [json.loads(line) for line in EXAMPLE.read_text("utf-8").splitlines()]
+C = "c-wood-1"
+
+
+def upto(kind: str, nth: int = 1) -> Any:
+    """The arena just before the *nth* event of *kind* in the example."""
+    seen = 0
+    for i, d in enumerate(DOCS):
+        seen += d["type"] == kind
+        if seen == nth:
+            return replay(load_event(x) for x in DOCS[:i]), datetime.fromisoformat(d["at"])
+    raise AssertionError(kind)
+
+
+def event(
+    kind: str, payload: dict[str, Any] | None = None, *, at: datetime, cycle: str | None = C
+) -> Any:
+    doc: dict[str, Any] = {
+        "type": kind,
+        "id": "e-new",
+        "at": at.isoformat(),
+        "recorded_by": "test",
+    }
+    if cycle is not None:
+        doc["cycle"] = cycle
+    if payload is not None:
+        doc["payload"] = payload
+    return load_event(doc)
+
+
+def refusal(arena: Any, e: Any) -> list[Any]:
+    with pytest.raises(EventRefused) as caught:
+        apply(arena, e)
+    return list(caught.value.reasons)
+
+
+def test_the_example_walks_one_team_through_a_whole_cycle() -> None:
+    arena = replay(load_event(d) for d in DOCS)
+    cycle = arena.cycle(C)
+    assert [v.phase for v in cycle.history] == [
+        "define",
+        "discover",
+        "dream",
+        "design",
+        "destiny",
+        "review",
+    ]
+    assert cycle.status is CycleStatus.COMPLETED
+    check_arena(arena, bundled_template("smice/base"))
+
+
+def test_folding_apply_equals_replay() -> None:
+    events = [load_event(d) for d in DOCS]
+    arena = None
+    for e in events:
+        arena = apply(arena, e)
+    assert arena == replay(events)
+
+
+def test_a_refused_advance_names_exactly_the_failing_criteria() -> None:
+    arena, at = upto("positive_core_mapped")
+    reasons = refusal(arena, event("phase_advanced", at=at))
+    assert all(isinstance(r, CriterionResult) for r in reasons)
+    assert [r.criterion for r in reasons] == ["positive_core_mapped"]
+    report = exit_report(arena, C)
+    assert [r.criterion for r in report if not r.passed] == ["positive_core_mapped"]
+    assert "phase_advanced" not in allowed_events(arena, C)
+    assert arena.cycle(C).phase == "discover"
+
+
+def test_exit_report_in_norwegian_and_swedish() -> None:
+    arena, _ = upto("positive_core_mapped")
+    nb = exit_report(arena, C, language="nb")[-1]
+    sv = exit_report(arena, C, language="sv")[-1]
+    assert (
+        nb.message == "kriteriet 'positive_core_mapped' forventer et kart over den positive "
+        "kjernen, fant 0"
+    )
+    assert sv.message.startswith("kriteriet 'positive_core_mapped' förväntar")
+
+
+def test_allowed_events_follow_the_phase() -> None:
+    arena, _ = upto("dream_statement_added")
+    allowed = allowed_events(arena, C)
+    assert {"dream_statement_added", "endorsement_recorded"} <= set(allowed)
+    assert not {"interview_recorded", "phase_advanced"} & set(allowed)
+    assert "phase_revisited" in allowed
+    assert set(allowed) <= set(EVENT_TYPES)
+
+
+@pytest.mark.parametrize(
+    ("kind", "payload", "code", "words"),
+    [
+        (
+            "interview_recorded",
+            {
+                "id": "i-x",
+                "interviewer": "p-ingrid",
+                "interviewee": "p-nobody",
+                "on": "2019-04-01",
+            },
+            "unknown_id",
+            "p-nobody",
+        ),
+        (
+            "interview_recorded",
+            {"id": "i-x", "interviewer": "p-lars", "interviewee": "p-ingrid", "on": "2019-04-01"},
+            "not_a_member",
+            "not a member of team 't-wood'",
+        ),
+        (
+            "topic_added",
+            {"id": "top-x", "title": "Late topic"},
+            "wrong_phase",
+            "belongs to phase define",
+        ),
+        ("story_added", {"id": "int-1", "title": "Same id as an interview"}, "duplicate", "int-1"),
+        (
+            "theme_identified",
+            {"id": "th-x", "name": "X", "stories": ["story-99"]},
+            "unknown_id",
+            "story-99",
+        ),
+    ],
+)
+def test_invalid_artefacts_are_refused_with_their_reason(
+    kind: str, payload: dict[str, Any], code: str, words: str
+) -> None:
+    arena, at = upto("positive_core_mapped")
+    reasons = refusal(arena, event(kind, payload, at=at))
+    assert [type(r) for r in reasons] == [Refusal]
+    assert reasons[0].code == code
+    assert words in reasons[0].message
+
+
+def test_a_person_without_consent_cannot_be_interviewed() -> None:
+    arena, at = upto("positive_core_mapped")
+    e = event(
+        "consent_withdrawn", {"stakeholder": "p-lars", "on": "2019-03-20"}, at=at, cycle=None
+    )
+    arena = apply(arena, e)
+    reasons = refusal(
+        arena,
+        event(
+            "interview_recorded",
+            {"id": "i-x", "interviewer": "p-ingrid", "interviewee": "p-lars", "on": "2019-03-25"},
+            at=at,
+        ),
+    )
+    assert reasons[0].code == "no_consent"
+
+
+def test_time_cannot_run_backwards_within_a_cycle() -> None:
+    arena, _ = upto("positive_core_mapped")
+    entered = arena.cycle(C).history[-1].entered_at
+    reasons = refusal(
+        arena,
+        event(
+            "positive_core_mapped",
+            {"id": "core-x", "on": "2019-03-25", "elements": ["x"]},
+            at=entered - timedelta(1),
+        ),
+    )
+    assert reasons[0].code == "time_backwards"
+
+
+def test_revisit_needs_a_visited_phase_and_is_recorded_with_its_reason() -> None:
+    arena, at = upto("phase_advanced", 3)  # in dream
+    assert (
+        refusal(arena, event("phase_revisited", {"phase": "design", "reason": "x"}, at=at))[0].code
+        == "wrong_phase"
+    )
+    after = apply(
+        arena, event("phase_revisited", {"phase": "discover", "reason": "a new voice"}, at=at)
+    )
+    last = after.cycle(C).history[-1]
+    assert (last.phase, last.reason) == ("discover", "a new voice")
+    assert after.cycle(C).history[-2].left_at == at
+
+
+def test_pause_resume_and_abandon() -> None:
+    arena, at = upto("phase_advanced", 2)
+    paused = apply(arena, event("cycle_paused", {"reason": "summer"}, at=at))
+    assert paused.cycle(C).status is CycleStatus.PAUSED
+    assert refusal(paused, event("phase_advanced", at=at))[0].code == "state"
+    assert allowed_events(paused, C) == ("cycle_resumed", "cycle_abandoned")
+    resumed = apply(paused, event("cycle_resumed", at=at))
+    assert resumed.cycle(C).status is CycleStatus.ACTIVE
+    gone = apply(resumed, event("cycle_abandoned", {"reason": "team dissolved"}, at=at))
+    assert (gone.cycle(C).status, gone.cycle(C).end_reason) == (
+        CycleStatus.ABANDONED,
+        "team dissolved",
+    )
+
+
+def test_a_review_deciding_to_continue_goes_back_to_destiny() -> None:
+    arena, at = upto("review_recorded")
+    after = apply(
+        arena,
+        event(
+            "review_recorded", {"id": "rev-x", "on": "2019-07-03", "decision": "continue"}, at=at
+        ),
+    )
+    cycle = after.cycle(C)
+    assert (cycle.phase, cycle.status) == ("destiny", CycleStatus.ACTIVE)
+
+
+def test_a_terminal_phase_cannot_advance() -> None:
+    arena = replay(load_event(d) for d in DOCS)
+    at = arena.cycle(C).history[-1].entered_at + timedelta(days=1)
+    reasons = refusal(arena, event("phase_advanced", at=at))
+    assert reasons[0].code == "state"  # completed
+
+
+def test_subcycles_are_spawned_in_destiny() -> None:
+    arena, at = upto("action_committed")
+    after = apply(
+        arena, event("subcycle_spawned", {"subcycle": "c-bark", "variant": "4-D"}, at=at)
+    )
+    sub = after.cycle("c-bark")
+    assert (sub.parent, sub.team, sub.phase) == (C, "t-wood", "discover")
+    early, at2 = upto("topic_added")
+    assert (
+        refusal(early, event("subcycle_spawned", {"subcycle": "c-x", "variant": "4-D"}, at=at2))[
+            0
+        ].code
+        == "wrong_phase"
+    )
+
+
+def test_a_summit_checks_all_criteria_at_its_end() -> None:
+    arena, at = upto("cycle_started")
+    started = apply(
+        arena,
+        event("cycle_started", {"variant": "summit", "team": "t-wood"}, at=at, cycle="c-summit"),
+    )
+    cycle = started.cycle("c-summit")
+    assert (cycle.variant, cycle.phase) == (CycleVariant.SUMMIT, "summit")
+    assert "interview_recorded" in allowed_events(started, "c-summit")
+    assert "topic_added" in allowed_events(started, "c-summit")
+    reasons = refusal(started, event("phase_advanced", at=at, cycle="c-summit"))
+    summit_criteria = [
+        s.name
+        for s in bundled_template("smice/base").phase_plan("summit").phase("summit").criteria
+    ]
+    assert [r.criterion for r in reasons] == [
+        r.criterion for r in exit_report(started, "c-summit") if not r.passed
+    ]
+    assert {r.criterion for r in reasons} <= set(summit_criteria)
+
+
+def test_events_before_arena_created_and_a_second_arena_are_refused() -> None:
+    first = load_event(DOCS[0])
+    with pytest.raises(EventRefused, match="arena_created"):
+        replay([load_event(DOCS[1])])
+    with pytest.raises(EventRefused, match="already exists"):
+        replay([first, first])
+
+
+def test_every_event_type_has_a_handler() -> None:
+    # Each type reaches its handler: a refusal (never an AssertionError) on an empty arena.
+    arena = replay([load_event(DOCS[0])])
+    at = datetime.fromisoformat(DOCS[0]["at"])
+    from smice.process.events import PAYLOADS
+
+    for kind, cls in PAYLOADS.items():
+        if kind == "arena_created":
+            continue
+        sample = next((d for d in DOCS if d["type"] == kind), None)
+        payload = sample.get("payload") if sample else None
+        if cls is not None and payload is None:
+            continue
+        doc = {"type": kind, "id": "e-x", "at": at.isoformat(), "recorded_by": "t", "cycle": C}
+        if payload is not None:
+            doc["payload"] = payload
+        with contextlib.suppress(EventRefused):
+            apply(arena, load_event(doc))
