@@ -64,7 +64,7 @@ nitpick_ignore_regex = [
     # Third-party libraries without a committed inventory.
     (r"py:.*", r"(attrs|attr|cattrs|jsonschema|referencing|networkx|nx|numpy|np|scipy)(\..*)?"),
     # numpydoc's informal type words.
-    (r"py:.*", r"hashable|callable|iterable|optional|array-like|scalar"),
+    (r"py:.*", r"hashable|callable|iterable|optional|array-like|scalar|number|value|fact id"),
     # Private helpers named in type hints of public functions.
     (r"py:.*", r"smice(\.\w+)*\._\w+"),
     # Type variables of generic classes and aliases.

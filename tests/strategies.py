@@ -27,6 +27,7 @@ Sizes are kept to a handful of elements so that property tests stay fast.
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import string
 from collections.abc import Callable, Iterator, Sequence
@@ -106,6 +107,8 @@ from smice.domain import (
     freeze_json,
 )
 from smice.errors import pointer_from_path
+from smice.process import CRITERIA, CYCLE_EVENTS, GUARDS
+from smice.process.machine import ARTEFACT_EVENTS
 
 __all__ = [
     "BASE_PHASES",
@@ -1247,15 +1250,49 @@ def criterion_specs(draw: st.DrawFn, *, name: str | None = None) -> CriterionSpe
     )
 
 
+#: Artefact names a phase may list: those the phase machine knows how to make.
+_ARTEFACT_NAMES: Final = tuple(ARTEFACT_EVENTS)
+#: Events a transition of a plan may take: the cycle events of the phase machine.
+_TRANSITION_EVENTS: Final = tuple(sorted(CYCLE_EVENTS))
+_GUARD_NAMES: Final = tuple(GUARDS)
+
+
+def _criterion_params(draw: st.DrawFn, name: str) -> FrozenMap[str, bool | int | float | str]:
+    """Some of the parameters criterion *name* takes, each with a value it reads sensibly:
+    counts are small non-negative integers (``max`` never below ``min``), shares lie in
+    [0, 1]."""
+    known = CRITERIA[name].params
+    keys = draw(st.lists(st.sampled_from(tuple(known)), unique=True)) if known else []
+    chosen: dict[str, bool | int | float | str] = {}
+    for key in sorted(keys):
+        if key == "min_share":
+            chosen[key] = draw(st.integers(0, 10_000)) / 10_000
+        else:
+            chosen[key] = draw(st.integers(0, 12))
+    if "max" in chosen:
+        low = chosen.get("min", known.get("min", 0))
+        assert isinstance(low, int)
+        chosen["max"] = max(low, cast(int, chosen["max"]))
+    return FrozenMap(chosen)
+
+
 @st.composite
 def phase_definitions(draw: st.DrawFn, *, id: str | None = None) -> PhaseDefinition:
-    """A phase with distinct artefact names and distinct criterion names."""
-    names = draw(st.lists(ids(max_size=24), unique=True, max_size=_SMALL))
+    """A phase with distinct known artefact names and distinct criteria of
+    :data:`smice.process.CRITERIA`, each with valid parameters."""
+    names = draw(st.lists(st.sampled_from(tuple(CRITERIA)), unique=True, max_size=_SMALL))
     return PhaseDefinition(
         id=id if id is not None else draw(ids(max_size=24)),
         labels=draw(labels()),
-        artefacts=tuple(draw(st.lists(st.sampled_from(ARTEFACT_FIELDS), unique=True, max_size=3))),
-        criteria=tuple(draw(criterion_specs(name=name)) for name in names),
+        artefacts=tuple(draw(st.lists(st.sampled_from(_ARTEFACT_NAMES), unique=True, max_size=3))),
+        criteria=tuple(
+            CriterionSpec(
+                name=name,
+                params=_criterion_params(draw, name),
+                extensions=draw(extensions()),
+            )
+            for name in names
+        ),
         terminal=draw(st.booleans()),
         extensions=draw(extensions()),
     )
@@ -1263,27 +1300,53 @@ def phase_definitions(draw: st.DrawFn, *, id: str | None = None) -> PhaseDefinit
 
 @st.composite
 def transitions(draw: st.DrawFn, phase_ids: Sequence[str] | None = None) -> Transition:
-    """A transition between phases of *phase_ids* (any ids when ``None``)."""
+    """A transition between phases of *phase_ids* (any ids when ``None``) on a cycle event
+    the phase machine knows, unguarded or with one of its :data:`~smice.process.GUARDS`."""
     phase = ids(max_size=24) if phase_ids is None else st.sampled_from(phase_ids)
     return Transition(
         source=draw(phase),
-        event=draw(st.sampled_from(["phase_advanced", "phase_returned"]) | ids(max_size=24)),
+        event=draw(st.sampled_from(_TRANSITION_EVENTS)),
         target=draw(phase),
-        guard=draw(_maybe(ids(max_size=24))),
+        guard=draw(_maybe(st.sampled_from(_GUARD_NAMES))),
         extensions=draw(extensions()),
     )
 
 
 @st.composite
 def phase_plans(draw: st.DrawFn, *, variant: CycleVariant | None = None) -> PhasePlan:
-    """A well-defined plan: distinct phases, an initial phase among them, transitions between
-    them."""
+    """A sound phase machine (:func:`smice.process.check_template` accepts it).
+
+    Distinct phases, listed in any order, are walked by a chain of ``phase_advanced``
+    transitions from the initial phase to a last phase, which is terminal (others may be
+    too); extra transitions on known events go between any phases, and at most one per
+    source and event is unguarded. Every phase is thus reachable from the initial one and
+    reaches a terminal one.
+    """
     phase_ids = draw(st.lists(ids(max_size=24), min_size=1, max_size=4, unique=True))
+    chain = draw(st.permutations(phase_ids))
+    phases = [draw(phase_definitions(id=p)) for p in phase_ids]
+    phases = [attrs.evolve(p, terminal=True) if p.id == chain[-1] else p for p in phases]
+    steps = [
+        Transition(source=a, event="phase_advanced", target=b, extensions=draw(extensions()))
+        for a, b in itertools.pairwise(chain)
+    ]
+    unguarded = {(t.source, t.event) for t in steps}
+    extra: list[Transition] = []
+    for drawn in draw(st.lists(transitions(phase_ids), max_size=_SMALL)):
+        key = (drawn.source, drawn.event)
+        if drawn.guard is None and key in unguarded:
+            extra.append(attrs.evolve(drawn, guard=draw(st.sampled_from(_GUARD_NAMES))))
+            continue
+        if drawn.guard is None:
+            unguarded.add(key)
+        extra.append(drawn)
+    everything = [*steps, *extra]
+    order = draw(st.permutations(range(len(everything))))
     return PhasePlan(
         variant=variant if variant is not None else draw(_enum(CycleVariant)),
-        initial=draw(st.sampled_from(phase_ids)),
-        phases=tuple(draw(phase_definitions(id=p)) for p in phase_ids),
-        transitions=tuple(draw(st.lists(transitions(phase_ids), max_size=_SMALL))),
+        initial=chain[0],
+        phases=tuple(phases),
+        transitions=tuple(everything[i] for i in order),
         extensions=draw(extensions()),
     )
 
@@ -1302,8 +1365,9 @@ def stakeholder_categories(draw: st.DrawFn, *, id: str | None = None) -> Stakeho
 
 @st.composite
 def arena_templates(draw: st.DrawFn, *, extends: str | None = None) -> ArenaTemplate:
-    """A well-defined template (``check_definition`` accepts it) whose document form is
-    valid against the template schema. ``extends`` is only recorded, never resolved."""
+    """A well-defined template (``check_definition`` accepts it) whose plans are sound phase
+    machines (``smice.process.check_template`` accepts it) and whose document form is valid
+    against the template schema. ``extends`` is only recorded, never resolved."""
     variants = draw(st.lists(_enum(CycleVariant), min_size=1, max_size=2, unique=True))
     category_ids = draw(st.lists(ids(max_size=24), unique=True, max_size=2))
     return ArenaTemplate(

@@ -12,7 +12,7 @@ Examples
 ('define', 'discover', 'dream', 'design', 'destiny', 'review')
 """
 
-from smice import process
+from smice import policy, process
 from smice.domain import Arena, ArenaTemplate
 from smice.errors import (
     DocumentError,
@@ -30,6 +30,7 @@ from smice.io import (
     dump_arena,
     iter_errors,
     load_arena,
+    load_ruleset,
     load_template,
     save_arena,
     validate,
@@ -54,7 +55,9 @@ __all__ = [
     "dump_arena",
     "iter_errors",
     "load_arena",
+    "load_ruleset",
     "load_template",
+    "policy",
     "process",
     "save_arena",
     "validate",

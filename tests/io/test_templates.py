@@ -27,11 +27,12 @@ from smice.domain import (
 )
 from smice.io import bundled_templates, merge_templates
 from smice.io._convert import unstructure
+from smice.process import CRITERIA, check_template, iter_template_problems
 from strategies import BASE_PHASES, arena_templates
 
 
 def _doc(template_id: str, **members: Any) -> dict[str, Any]:
-    """A minimal complete template document."""
+    """A minimal complete template document: a sound 4-D machine, discover → dream."""
     document: dict[str, Any] = {
         "smice": "template/1",
         "id": template_id,
@@ -41,7 +42,7 @@ def _doc(template_id: str, **members: Any) -> dict[str, Any]:
             {
                 "variant": "4-D",
                 "initial": "discover",
-                "phases": [{"id": "discover"}, {"id": "dream"}],
+                "phases": [{"id": "discover"}, {"id": "dream", "terminal": True}],
                 "transitions": [
                     {"source": "discover", "event": "phase_advanced", "target": "dream"}
                 ],
@@ -232,8 +233,8 @@ def test_merge_leaves_its_inputs_unchanged() -> None:
 
 def test_extends_through_a_library_with_merge_examples() -> None:
     """``extends`` resolves against ``library``; the loaded template is the merge, records
-    whom it extends, and the child may add a phase, mark it terminal and replace the
-    transitions to reach it."""
+    whom it extends, and the child may add a phase, mark it terminal (and the parent's
+    terminal phase not) and replace the transitions to reach it."""
     library = {"x/parent": _doc("x/parent", parameters={"stall_days": 90, "keep": "yes"})}
     child = _child(
         "x/child",
@@ -241,7 +242,10 @@ def test_extends_through_a_library_with_merge_examples() -> None:
         phase_plans=[
             {
                 "variant": "4-D",
-                "phases": [{"id": "dream", "labels": {"sv": "Drömma"}}, {"id": "design"}],
+                "phases": [
+                    {"id": "dream", "labels": {"sv": "Drömma"}, "terminal": False},
+                    {"id": "design", "terminal": True},
+                ],
                 "transitions": [
                     {"source": "discover", "event": "phase_advanced", "target": "dream"},
                     {"source": "dream", "event": "phase_advanced", "target": "design"},
@@ -255,6 +259,7 @@ def test_extends_through_a_library_with_merge_examples() -> None:
     plan = template.phase_plan()
     assert plan.phase_ids == ("discover", "dream", "design")
     assert plan.phase("dream").labels == {"sv": "Drömma"}
+    assert [p.id for p in plan.phases if p.terminal] == ["design"]
     assert [(t.source, t.target) for t in plan.transitions] == [
         ("discover", "dream"),
         ("dream", "design"),
@@ -369,7 +374,7 @@ def _plan(variant: CycleVariant = CycleVariant.FOUR_D, **changes: Any) -> PhaseP
     fields: dict[str, Any] = {
         "variant": variant,
         "initial": "discover",
-        "phases": (PhaseDefinition(id="discover"), PhaseDefinition(id="dream")),
+        "phases": (PhaseDefinition(id="discover"), PhaseDefinition(id="dream", terminal=True)),
         "transitions": (Transition(source="discover", event="phase_advanced", target="dream"),),
     }
     fields.update(changes)
@@ -455,9 +460,10 @@ def test_check_definition_names_every_problem(
 
 
 def test_check_definition_returns_a_good_template() -> None:
-    """A well-defined template is returned unchanged."""
+    """A well-defined template is returned unchanged (by the phase-machine check too)."""
     template = _template(_plan(), _plan(CycleVariant.FIVE_D))
     assert check_definition(template) is template
+    assert check_template(template) is template
 
 
 def test_load_template_refuses_a_schema_valid_but_ill_defined_document() -> None:
@@ -467,6 +473,74 @@ def test_load_template_refuses_a_schema_valid_but_ill_defined_document() -> None
     with pytest.raises(InvalidDefinition) as caught:
         load_template(document)
     assert caught.value.problems == ("4-D plan: phase 'dream' is defined more than once",)
+
+
+_KNOWN_CRITERIA = ", ".join(CRITERIA)
+
+MACHINE_CASES = [
+    pytest.param(
+        {"phases": [{"id": "dream", "terminal": False}]},
+        ["4-D plan: no terminal phase"],
+        id="terminal phase taken away",
+    ),
+    pytest.param(
+        {"phases": [{"id": "design", "terminal": True}]},
+        ["4-D plan: phase 'design' cannot be reached from 'discover'"],
+        id="phase added without a transition to it",
+    ),
+    pytest.param(
+        {
+            "phases": [{"id": "design"}],
+            "transitions": [
+                {"source": "discover", "event": "phase_advanced", "target": "dream"},
+                {
+                    "source": "dream",
+                    "event": "phase_revisited",
+                    "target": "design",
+                    "guard": "decision_renew",
+                },
+            ],
+        },
+        ["4-D plan: no path from phase 'design' to a terminal phase"],
+        id="phase added without a way out",
+    ),
+    pytest.param(
+        {
+            "transitions": [
+                {"source": "discover", "event": "phase_advanced", "target": "dream"},
+                {"source": "discover", "event": "phase_advanced", "target": "dream"},
+            ]
+        },
+        [
+            "4-D plan: 2 unguarded transitions from 'discover' on 'phase_advanced' "
+            "(at most one may be unguarded)"
+        ],
+        id="two unguarded transitions",
+    ),
+    pytest.param(
+        {"phases": [{"id": "discover", "criteria": [{"name": "vibes_good"}]}]},
+        [
+            "4-D plan: phase 'discover' names unknown criterion 'vibes_good' "
+            f"(known: {_KNOWN_CRITERIA})"
+        ],
+        id="unknown criterion",
+    ),
+]
+
+
+@pytest.mark.parametrize(("plan", "problems"), MACHINE_CASES)
+def test_load_template_checks_the_merged_phase_machine(
+    plan: dict[str, Any], problems: list[str]
+) -> None:
+    """The phase-machine checks run on the merged template: a child of a sound parent that
+    breaks the machine is refused with exactly the machine's problems, naming the child."""
+    library = {"x/parent": _doc("x/parent")}
+    assert check_template(load_template("x/parent", library=library)).id == "x/parent"
+    child = _child("x/child", "x/parent", phase_plans=[{"variant": "4-D", **plan}])
+    with pytest.raises(InvalidDefinition) as caught:
+        load_template(child, library=library)
+    assert caught.value.what == "template 'x/child'"
+    assert list(caught.value.problems) == problems
 
 
 def test_phase_and_plan_lookups_raise_not_found() -> None:
@@ -484,8 +558,11 @@ def test_phase_and_plan_lookups_raise_not_found() -> None:
 @given(arena_templates())
 def test_generated_templates_load_from_their_document_form(template: ArenaTemplate) -> None:
     """Every well-defined template survives document form → ``load_template``: the schema
-    accepts it, the definition check passes, and the loaded template equals the original."""
+    accepts it, the definition and phase-machine checks pass, and the loaded template equals
+    the original."""
     assert list(iter_definition_problems(template)) == []
+    assert list(iter_template_problems(template)) == []
+    assert check_template(template) is template
     document = {"smice": "template/1", **unstructure(template)}
     loaded = load_template(json.loads(json.dumps(document)))
     assert loaded == template

@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final, NoReturn, TypeAlias
 
-from smice.cli import _demo, _validate, cycle, diagram, network, replay
+from smice.cli import _demo, _validate, cycle, diagram, network, replay, rules
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -34,6 +34,7 @@ _COMMANDS: Final[tuple[Callable[[Commands], None], ...]] = (
     diagram.register,
     cycle.register,
     network.register,
+    rules.register,
 )
 
 

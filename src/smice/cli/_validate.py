@@ -7,7 +7,7 @@ import sys
 from typing import Any
 
 from smice.errors import DocumentInvalid, InvalidDefinition
-from smice.io import KINDS, load_arena, load_template, validate
+from smice.io import KINDS, load_arena, load_ruleset, load_template, validate
 from smice.io._guard import read_json_file
 
 
@@ -45,6 +45,8 @@ def run(args: argparse.Namespace) -> int:
             load_arena(args.file)
         elif kind == "template":
             load_template(args.file)
+        elif kind == "ruleset":
+            load_ruleset(args.file)
         else:
             validate(document, kind, source=args.file)
     except DocumentInvalid as invalid:
