@@ -16,7 +16,8 @@ Two families of strategies live here:
   artefacts of their own cycle and are not dated before the cycle starts, a graduation record
   iff the team has graduated, ``direction`` only on ``knowledge_flow`` ties, ``resource`` only
   on ``exchanges_resource`` ties, personal fields only on persons, employers that are
-  organisations. :func:`arenas_with_dangling` then breaks exactly one reference and says where.
+  organisations, recommendation histories that move by allowed steps forward in time.
+  :func:`arenas_with_dangling` then breaks exactly one reference and says where.
 
 :data:`BY_TYPE` maps every domain type (vocabularies included) to a free-standing strategy; a
 test fails when a type exported by :mod:`smice.domain` has none.
@@ -39,6 +40,7 @@ import attrs
 from hypothesis import strategies as st
 
 from smice.domain import (
+    ALLOWED_MOVES,
     ARTEFACT_FIELDS,
     NO_EXTENSIONS,
     Action,
@@ -66,11 +68,13 @@ from smice.domain import (
     FlowType,
     FrozenMap,
     Gender,
+    GovernmentLevel,
     Graduation,
     GraduationEvidence,
     Helix,
     Initiative,
     InitiativeMaturity,
+    InstrumentType,
     Interview,
     InterviewProtocol,
     KnowledgeFlowDirection,
@@ -87,6 +91,9 @@ from smice.domain import (
     ProgressTeam,
     Proposition,
     PropositionChecklist,
+    RecommendationRecord,
+    RecommendationStatus,
+    RecommendationStatusChange,
     Region,
     ResourceFlow,
     Review,
@@ -129,7 +136,9 @@ __all__ = [
     "dates",
     "dream_statements",
     "endorsements",
+    "evidence",
     "extensions",
+    "fact_ids",
     "graduations",
     "ids",
     "initiatives",
@@ -150,6 +159,8 @@ __all__ = [
     "progress_teams",
     "proposition_checklists",
     "propositions",
+    "recommendation_records",
+    "recommendation_status_changes",
     "regions",
     "resource_flows",
     "reviews",
@@ -1009,6 +1020,80 @@ def resource_flows(draw: st.DrawFn, scope: Scope = _ANY, *, id: str | None = Non
 
 
 # ---------------------------------------------------------------------------------------------
+# Recommendations and their uptake
+
+_FACT_FIRST: Final = string.ascii_letters
+_FACT_REST: Final = string.ascii_letters + string.digits + "_"
+
+
+@functools.cache
+def fact_ids() -> st.SearchStrategy[str]:
+    """Fact ids such as ``N.sme_rnd_linkage_share``: dotted parts, each a letter then letters,
+    digits or ``_``."""
+    part = st.builds(operator.add, st.sampled_from(_FACT_FIRST), st.text(_FACT_REST, max_size=10))
+    return st.lists(part, min_size=1, max_size=3).map(".".join)
+
+
+@functools.cache
+def evidence() -> st.SearchStrategy[FrozenMap[str, bool | int | float | str | None]]:
+    """A recommendation's evidence: fact id → boolean, number, string or ``None``."""
+    value = st.one_of(st.none(), _scalars())
+    return st.dictionaries(fact_ids(), value, max_size=3).map(FrozenMap)
+
+
+@st.composite
+def recommendation_status_changes(draw: st.DrawFn) -> RecommendationStatusChange:
+    """One status change, free-standing (any status, any moment)."""
+    return RecommendationStatusChange(
+        status=draw(_enum(RecommendationStatus)),
+        at=draw(aware_datetimes()),
+        by=draw(_maybe(ids())),
+        note=draw(_maybe(texts(2000))),
+        extensions=draw(extensions()),
+    )
+
+
+@st.composite
+def recommendation_records(
+    draw: st.DrawFn, scope: Scope = _ANY, *, id: str | None = None
+) -> RecommendationRecord:
+    """A recommendation issued on or after ``scope.day``, whose history moves by allowed steps
+    (:data:`smice.domain.ALLOWED_MOVES`) forward in time, the times in assorted UTC offsets."""
+    day = _day(draw, scope)
+    minutes = draw(st.integers(0, 24 * 60 - 1))
+    issued_at = datetime.combine(day, datetime.min.time(), UTC) + timedelta(minutes=minutes)
+    issued_at = issued_at.astimezone(draw(_offsets()))
+    history: list[RecommendationStatusChange] = []
+    status, at = RecommendationStatus.PROPOSED, issued_at
+    while ALLOWED_MOVES[status] and draw(st.booleans()):
+        status = draw(st.sampled_from(sorted(ALLOWED_MOVES[status])))
+        at = (at + draw(_GAPS)).astimezone(draw(_offsets()))
+        history.append(
+            RecommendationStatusChange(
+                status=status,
+                at=at,
+                by=draw(_maybe(ids())),
+                note=draw(_maybe(texts(2000))),
+                extensions=draw(extensions()),
+            )
+        )
+    return RecommendationRecord(
+        id=id if id is not None else draw(ids()),
+        rule_id=draw(ids(max_size=16)),
+        ruleset=draw(template_refs()),
+        ruleset_version=draw(versions()),
+        issued_at=issued_at,
+        issued_by=draw(_maybe(ids())),
+        instrument=tuple(draw(st.lists(_enum(InstrumentType), unique=True, max_size=_SMALL))),
+        level=tuple(draw(st.lists(_enum(GovernmentLevel), unique=True, max_size=_SMALL))),
+        evidence=draw(evidence()),
+        title=draw(labels()),
+        history=tuple(history),
+        extensions=draw(extensions()),
+    )
+
+
+# ---------------------------------------------------------------------------------------------
 # Arenas
 
 
@@ -1064,6 +1149,7 @@ def arenas(
     tie_list = _each(draw, ties, scope, draw(st.integers(0, 5))) if n >= 2 else []
     initiative_list = _each(draw, initiatives, scope, draw(st.integers(0, 2)))
     flow_list = _each(draw, resource_flows, scope, draw(st.integers(0, 3))) if n else []
+    recommendation_list = _each(draw, recommendation_records, scope, draw(st.integers(0, 2)))
     return Arena(
         id=draw(ids()),
         name=draw(texts(300)),
@@ -1079,6 +1165,7 @@ def arenas(
         cycles=tuple(cycle_list),
         initiatives=tuple(initiative_list),
         flows=tuple(flow_list),
+        recommendations=tuple(recommendation_list),
         extensions=draw(extensions()),
     )
 
@@ -1422,6 +1509,8 @@ BY_TYPE: Final[dict[type, st.SearchStrategy[Any]]] = {
     Platform: platforms(),
     PositiveCoreMap: positive_core_maps(),
     ProgressTeam: progress_teams(),
+    RecommendationRecord: recommendation_records(),
+    RecommendationStatusChange: recommendation_status_changes(),
     Proposition: propositions(),
     PropositionChecklist: proposition_checklists(),
     Region: regions(),

@@ -39,6 +39,15 @@ from smice.domain.cycles import ARTEFACT_FIELDS, Artefact, Cycle, PhaseVisit
 from smice.domain.initiatives import Barrier, Initiative, ResourceFlow
 from smice.domain.platforms import Platform, Region
 from smice.domain.problems import check_arena, iter_problems
+from smice.domain.recommendations import (
+    ALLOWED_MOVES,
+    FACT_ID_PATTERN,
+    TAKEN_UP,
+    EvidenceValue,
+    RecommendationId,
+    RecommendationRecord,
+    RecommendationStatusChange,
+)
 from smice.domain.stakeholders import NO_EXTENSIONS, Consent, Extensions, Stakeholder
 from smice.domain.teams import Graduation, Membership, ProgressTeam
 from smice.domain.templates import (
@@ -82,6 +91,7 @@ from smice.domain.vocabulary import (
     LoopStrategy,
     PersonRole,
     Phase,
+    RecommendationStatus,
     ReviewDecision,
     RStrategy,
     SizeClass,
@@ -92,8 +102,11 @@ from smice.domain.vocabulary import (
 )
 
 __all__ = [
+    "ALLOWED_MOVES",
     "ARTEFACT_FIELDS",
+    "FACT_ID_PATTERN",
     "NO_EXTENSIONS",
+    "TAKEN_UP",
     "TEMPLATE_REF_PATTERN",
     "VOCABULARIES",
     "Action",
@@ -120,6 +133,7 @@ __all__ = [
     "DestinyMode",
     "DreamStatement",
     "Endorsement",
+    "EvidenceValue",
     "Extensions",
     "FlowId",
     "FlowStatus",
@@ -155,6 +169,10 @@ __all__ = [
     "Proposition",
     "PropositionChecklist",
     "RStrategy",
+    "RecommendationId",
+    "RecommendationRecord",
+    "RecommendationStatus",
+    "RecommendationStatusChange",
     "Region",
     "RegionId",
     "ResourceFlow",

@@ -27,6 +27,7 @@ from smice.domain._validators import distinct, ident, non_empty, text
 from smice.domain.cycles import Cycle
 from smice.domain.initiatives import Initiative, ResourceFlow
 from smice.domain.platforms import Platform, Region
+from smice.domain.recommendations import RecommendationId, RecommendationRecord
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions, Stakeholder
 from smice.domain.teams import ProgressTeam
 from smice.domain.ties import Tie
@@ -58,7 +59,7 @@ class Arena:
 
     Every part is a tuple whose elements have an ``id``; look them up by id with
     :meth:`stakeholder`, :meth:`tie`, :meth:`platform`, :meth:`team`, :meth:`cycle`,
-    :meth:`initiative`, :meth:`flow` and :meth:`region`.
+    :meth:`initiative`, :meth:`flow`, :meth:`region` and :meth:`recommendation`.
 
     Examples
     --------
@@ -99,6 +100,7 @@ class Arena:
     cycles: tuple[Cycle, ...] = ()
     initiatives: tuple[Initiative, ...] = ()
     flows: tuple[ResourceFlow, ...] = ()
+    recommendations: tuple[RecommendationRecord, ...] = ()
     extensions: Extensions = NO_EXTENSIONS
 
     @cached_property
@@ -128,6 +130,10 @@ class Arena:
     @cached_property
     def _flows(self) -> Mapping[str, ResourceFlow]:
         return _index(self.flows)
+
+    @cached_property
+    def _recommendations(self) -> Mapping[str, RecommendationRecord]:
+        return _index(self.recommendations)
 
     @cached_property
     def _regions(self) -> Mapping[str, Region]:
@@ -188,6 +194,13 @@ class Arena:
             return self._regions[rid]
         except KeyError:
             raise UnknownId("region", rid) from None
+
+    def recommendation(self, rid: RecommendationId | str) -> RecommendationRecord:
+        """The recommendation record with id *rid*."""
+        try:
+            return self._recommendations[rid]
+        except KeyError:
+            raise UnknownId("recommendation", rid) from None
 
     def has_stakeholder(self, sid: str) -> bool:
         """Whether a stakeholder with id *sid* exists."""

@@ -15,9 +15,10 @@ from typing import Final
 
 from smice.domain.arena import Arena
 from smice.domain.cycles import Cycle
+from smice.domain.recommendations import ALLOWED_MOVES, RecommendationRecord
 from smice.domain.stakeholders import Stakeholder
 from smice.domain.templates import ArenaTemplate
-from smice.domain.vocabulary import TeamStatus, TieKind
+from smice.domain.vocabulary import RecommendationStatus, TeamStatus, TieKind
 from smice.errors import DocumentError, DocumentInvalid, NotFound, pointer_from_path
 
 __all__ = ["check_arena", "iter_problems"]
@@ -127,6 +128,7 @@ class _Checker:
             "cycles",
             "initiatives",
             "flows",
+            "recommendations",
         ):
             yield from _duplicates(name, getattr(arena, name))
         for i, s in enumerate(arena.stakeholders):
@@ -157,6 +159,8 @@ class _Checker:
             yield from _before(
                 (*path, "until"), flow.until, flow.since, "a flow cannot end before it starts"
             )
+        for i, recommendation in enumerate(arena.recommendations):
+            yield from _check_recommendation(("recommendations", i), recommendation)
 
     def check_stakeholder(self, path: Path, s: Stakeholder) -> Iterator[DocumentError]:
         if not s.is_person:
@@ -432,6 +436,31 @@ class _Checker:
                 barrier.since,
                 "a barrier cannot be resolved before it arises",
             )
+
+
+def _check_recommendation(path: Path, record: RecommendationRecord) -> Iterator[DocumentError]:
+    """Status changes follow each other in time, from the issue on, by allowed moves only."""
+    status, since = RecommendationStatus.PROPOSED, record.issued_at
+    for k, change in enumerate(record.history):
+        c_path: Path = (*path, "history", k)
+        if change.status not in ALLOWED_MOVES[status]:
+            allowed = sorted(ALLOWED_MOVES[status])
+            expected = " or ".join(repr(str(s)) for s in allowed) or "nothing (it is final)"
+            yield _problem(
+                (*c_path, "status"),
+                f"a {str(status)!r} recommendation can become {expected}, "
+                f"not {str(change.status)!r}",
+                "status",
+            )
+        if change.at < since:
+            what = "the issue" if k == 0 else "the previous change"
+            yield _problem(
+                (*c_path, "at"),
+                f"status changes follow each other in time: {change.at.isoformat()} is before "
+                f"{since.isoformat()} ({what})",
+                "order",
+            )
+        status, since = change.status, change.at
 
 
 def iter_problems(arena: Arena, template: ArenaTemplate | None = None) -> Iterator[DocumentError]:

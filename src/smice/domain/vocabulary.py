@@ -49,6 +49,7 @@ __all__ = [
     "PersonRole",
     "Phase",
     "RStrategy",
+    "RecommendationStatus",
     "ReviewDecision",
     "SizeClass",
     "StakeholderKind",
@@ -343,6 +344,18 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class RecommendationStatus(StrEnum):
+    """Where a recommendation issued to the arena stands (its uptake).
+
+    ``proposed`` → ``accepted`` | ``rejected``; ``accepted`` → ``implemented`` | ``rejected``.
+    """
+
+    PROPOSED = "proposed"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    IMPLEMENTED = "implemented"
+
+
 class ReviewDecision(StrEnum):
     """What a review decides for the cycle."""
 
@@ -634,6 +647,10 @@ _LABELS: Final[dict[StrEnum, tuple[str, str, str]]] = {
     ActionStatus.STARTED: ("started", "startet", "påbörjad"),
     ActionStatus.DONE: ("done", "gjennomført", "genomförd"),
     ActionStatus.DROPPED: ("dropped", "droppet", "avbruten"),
+    RecommendationStatus.PROPOSED: ("proposed", "foreslått", "föreslagen"),
+    RecommendationStatus.ACCEPTED: ("accepted", "godtatt", "antagen"),
+    RecommendationStatus.REJECTED: ("rejected", "avvist", "avvisad"),
+    RecommendationStatus.IMPLEMENTED: ("implemented", "iverksatt", "införd"),
     ReviewDecision.RENEW: ("renew", "fornye", "förnya"),
     ReviewDecision.GRADUATE: ("graduate", "uteksaminere", "examinera"),
     ReviewDecision.CONTINUE: ("continue", "fortsette", "fortsätta"),
@@ -715,6 +732,7 @@ VOCABULARIES: Final[dict[str, type[StrEnum]]] = {
     "person_role": PersonRole,
     "phase": Phase,
     "r_strategy": RStrategy,
+    "recommendation_status": RecommendationStatus,
     "review_decision": ReviewDecision,
     "size_class": SizeClass,
     "stakeholder_kind": StakeholderKind,

@@ -27,9 +27,13 @@ from smice.domain import (
     DestinyMode,
     DreamStatement,
     Endorsement,
+    EvidenceValue,
     Extensions,
+    FrozenMap,
+    GovernmentLevel,
     Graduation,
     Initiative,
+    InstrumentType,
     Interview,
     InterviewProtocol,
     Language,
@@ -38,6 +42,8 @@ from smice.domain import (
     PositiveCoreMap,
     ProgressTeam,
     Proposition,
+    RecommendationId,
+    RecommendationStatus,
     Region,
     ResourceFlow,
     Review,
@@ -48,7 +54,9 @@ from smice.domain import (
     Tie,
     Topic,
 )
-from smice.domain._validators import aware_datetime, ident, idents, optional, text
+from smice.domain._validators import aware_datetime, distinct, ident, idents, optional, text
+from smice.domain.recommendations import _evidence, _labels, _ruleset_ref, _version
+from smice.domain.templates import Labels
 from smice.errors import InvalidValue
 
 __all__ = [
@@ -68,6 +76,8 @@ __all__ = [
     "MemberLeft",
     "Payload",
     "PhaseRevisited",
+    "RecommendationIssued",
+    "RecommendationStatusChanged",
     "StakeholderLeft",
     "StatusChanged",
     "SubcycleSpawned",
@@ -221,6 +231,43 @@ class SubcycleSpawned:
     core_team: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
 
 
+@attrs.frozen(kw_only=True)
+class RecommendationIssued:
+    """The payload of ``recommendation_issued``: a fired rule's recommendation, recorded.
+
+    The new :class:`~smice.domain.RecommendationRecord` is issued at the event's ``at`` by its
+    ``recorded_by``, with status ``proposed``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: RecommendationId = attrs.field(validator=ident)
+    rule_id: str = attrs.field(validator=ident)
+    ruleset: str = attrs.field(validator=_ruleset_ref)
+    ruleset_version: str = attrs.field(validator=_version)
+    instrument: tuple[InstrumentType, ...] = attrs.field(default=(), validator=distinct)
+    level: tuple[GovernmentLevel, ...] = attrs.field(default=(), validator=distinct)
+    evidence: FrozenMap[str, EvidenceValue] = attrs.field(default=FrozenMap(), validator=_evidence)
+    title: Labels = attrs.field(default=FrozenMap(), validator=_labels)
+
+
+@attrs.frozen(kw_only=True)
+class RecommendationStatusChanged:
+    """The payload of ``recommendation_status_changed``: a recommendation's new status.
+
+    The change happens at the event's ``at``; ``by`` is who decided (default: the event's
+    ``recorded_by``). Allowed moves: ``proposed`` → ``accepted`` | ``rejected``, ``accepted``
+    → ``implemented`` | ``rejected``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    recommendation: RecommendationId = attrs.field(validator=ident)
+    status: RecommendationStatus
+    by: str | None = attrs.field(default=None, validator=optional(ident))
+    note: str | None = attrs.field(default=None, validator=optional(text(2000)))
+
+
 #: Every payload type.
 Payload: TypeAlias = (
     ArenaCreated
@@ -258,6 +305,8 @@ Payload: TypeAlias = (
     | SubcycleSpawned
     | Initiative
     | ResourceFlow
+    | RecommendationIssued
+    | RecommendationStatusChanged
     | None
 )
 
@@ -279,6 +328,8 @@ PAYLOADS: Final[dict[str, type | None]] = {
     "initiative_launched": Initiative,
     "initiative_updated": Initiative,
     "resource_flow_changed": ResourceFlow,
+    "recommendation_issued": RecommendationIssued,
+    "recommendation_status_changed": RecommendationStatusChanged,
     "cycle_started": CycleStarted,
     "core_team_set": CoreTeamSet,
     "topic_added": Topic,
