@@ -93,18 +93,7 @@ def _closed_objects() -> list[Any]:
                 continue
             if isinstance(node, dict) and node.get("additionalProperties") is False:
                 pointer = "/" + "/".join(map(str, where))
-                marks = []
-                if (path.name, pointer) == ("arena.json", "/$defs/checklist"):
-                    marks = [
-                        pytest.mark.xfail(
-                            strict=True,
-                            reason="bug: arena.json $defs/checklist is closed "
-                            "(additionalProperties: false) without an 'extensions' member",
-                        )
-                    ]
-                params.append(
-                    pytest.param(path, pointer, node, id=path.stem + pointer, marks=marks)
-                )
+                params.append(pytest.param(path, pointer, node, id=path.stem + pointer))
     return params
 
 

@@ -161,11 +161,18 @@ class PropositionChecklist:
     stretching: bool = False
     vivid: bool = False
     grounded: bool = False
+    extensions: Extensions = NO_EXTENSIONS
 
     @property
     def passed(self) -> bool:
         """Whether every item of the checklist is met."""
-        return all(attrs.astuple(self))
+        return (
+            self.affirmative
+            and self.present_tense
+            and self.stretching
+            and self.vivid
+            and self.grounded
+        )
 
 
 @attrs.frozen(kw_only=True)
