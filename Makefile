@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXTRAS := test,lint,docs
+EXTRAS := test,lint,docs,parallel
 
 .PHONY: demo test lint typecheck pytest docs bench clean
 

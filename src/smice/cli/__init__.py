@@ -15,7 +15,7 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final, NoReturn, TypeAlias
 
-from smice.cli import _demo, _validate, cycle, diagram, network, replay, rules
+from smice.cli import _demo, _validate, cycle, diagram, experiment, network, replay, rules
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -35,6 +35,7 @@ _COMMANDS: Final[tuple[Callable[[Commands], None], ...]] = (
     cycle.register,
     network.register,
     rules.register,
+    experiment.register,
 )
 
 

@@ -5,6 +5,7 @@
 
 from smice.io.arenas import ARENA_FORMAT, dump_arena, load_arena, save_arena
 from smice.io.events import event_to_document, load_event
+from smice.io.experiments import load_experiment_document
 from smice.io.journal import Journal
 from smice.io.rulesets import (
     bundled_rulesets,
@@ -28,6 +29,7 @@ __all__ = [
     "iter_errors",
     "load_arena",
     "load_event",
+    "load_experiment_document",
     "load_fact_catalogue",
     "load_ruleset",
     "load_template",

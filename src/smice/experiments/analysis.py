@@ -1,0 +1,157 @@
+"""Estimating effects from experiment rows: difference in means, a bootstrap confidence
+interval and a standardised effect size.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import numpy as np
+
+from smice.errors import InvalidValue
+
+__all__ = ["Effect", "estimate_effect", "select"]
+
+#: A selector of rows: a design-cell label, or a mapping matched against a row's condition.
+Selector = str | Mapping[str, Any]
+
+
+@attrs.frozen(kw_only=True)
+class Effect:
+    """The effect of a treatment on one outcome.
+
+    ``difference`` is mean(treatment) − mean(control); ``low`` and ``high`` bound its
+    percentile bootstrap confidence interval; ``effect_size`` is Hedges' *g* (Cohen's *d* with
+    the pooled standard deviation, corrected for small samples; Hedges & Olkin 1985).
+
+    .. versionadded:: 0.1.0
+    """
+
+    outcome: str
+    difference: float
+    low: float
+    high: float
+    confidence: float
+    effect_size: float | None
+    treatment_mean: float
+    control_mean: float
+    n_treatment: int
+    n_control: int
+
+    def __str__(self) -> str:
+        size = "n/a" if self.effect_size is None else f"{self.effect_size:.2f}"
+        return (
+            f"{self.outcome}: difference {self.difference:+.4f} "
+            f"({self.confidence:.0%} CI {self.low:+.4f} to {self.high:+.4f}), "
+            f"Hedges' g {size}, n = {self.n_treatment} vs {self.n_control}"
+        )
+
+
+def _matches(row: Mapping[str, Any], selector: Selector) -> bool:
+    if isinstance(selector, str):
+        return bool(row.get("label") == selector)
+    condition = row.get("condition", {})
+    for key, wanted in selector.items():
+        got = condition.get(key)
+        if isinstance(wanted, list | tuple) and isinstance(got, list | tuple):
+            if list(wanted) != list(got):
+                return False
+        elif got != wanted:
+            return False
+    return True
+
+
+def select(rows: Iterable[Mapping[str, Any]], outcome: str, selector: Selector) -> list[float]:
+    """The non-missing values of *outcome* in the rows *selector* picks.
+
+    .. versionadded:: 0.1.0
+    """
+    values = []
+    for row in rows:
+        if _matches(row, selector):
+            value = row.get("outcomes", {}).get(outcome)
+            if isinstance(value, bool):
+                value = float(value)
+            if isinstance(value, int | float) and math.isfinite(value):
+                values.append(float(value))
+    return values
+
+
+def estimate_effect(
+    rows: Iterable[Mapping[str, Any]],
+    outcome: str,
+    treatment: Selector,
+    control: Selector,
+    *,
+    seed: int,
+    n_boot: int = 2000,
+    confidence: float = 0.95,
+) -> Effect:
+    """The effect of *treatment* against *control* on *outcome*.
+
+    Parameters
+    ----------
+    rows : iterable of mapping
+        Experiment rows (``ExperimentResult.rows`` or a results file's lines).
+    outcome : str
+        A fact id among the rows' ``outcomes``.
+    treatment, control : str or mapping
+        A design-cell label (``"interventions=vouchers"``) or a mapping matched against each
+        row's ``condition`` (``{"interventions": ["vouchers"]}``).
+    seed : int
+        Seed of the bootstrap.
+    n_boot : int
+        Bootstrap resamples.
+    confidence : float
+        Coverage of the interval.
+
+    Examples
+    --------
+    >>> rows = [{"label": "a", "outcomes": {"x": v}} for v in (1.0, 2.0, 3.0)]
+    >>> rows += [{"label": "b", "outcomes": {"x": v}} for v in (2.0, 3.0, 4.0)]
+    >>> effect = estimate_effect(rows, "x", "b", "a", seed=1)
+    >>> effect.difference, round(effect.effect_size, 3)
+    (1.0, 0.8)
+
+    .. versionadded:: 0.1.0
+    """
+    if not 0 < confidence < 1:
+        raise InvalidValue("confidence", "a number between 0 and 1", confidence)
+    if isinstance(n_boot, bool) or not isinstance(n_boot, int) or n_boot < 1:
+        raise InvalidValue("n_boot", "a whole number ≥ 1", n_boot)
+    rows = list(rows)
+    t = np.array(select(rows, outcome, treatment))
+    c = np.array(select(rows, outcome, control))
+    for name, values, which in (("treatment", t, treatment), ("control", c, control)):
+        if len(values) == 0:
+            raise InvalidValue(name, f"rows with a value of {outcome!r}", which)
+    rng = np.random.default_rng(seed)
+    boot_t = rng.choice(t, size=(n_boot, len(t))).mean(axis=1)
+    boot_c = rng.choice(c, size=(n_boot, len(c))).mean(axis=1)
+    diffs = boot_t - boot_c
+    alpha = (1 - confidence) / 2
+    low, high = np.quantile(diffs, [alpha, 1 - alpha])
+    size: float | None = None
+    n1, n2 = len(t), len(c)
+    if n1 > 1 and n2 > 1:
+        pooled = math.sqrt(((n1 - 1) * t.var(ddof=1) + (n2 - 1) * c.var(ddof=1)) / (n1 + n2 - 2))
+        if pooled > 0:
+            correction = 1 - 3 / (4 * (n1 + n2) - 9)
+            size = float((t.mean() - c.mean()) / pooled * correction)
+    return Effect(
+        outcome=outcome,
+        difference=float(t.mean() - c.mean()),
+        low=float(low),
+        high=float(high),
+        confidence=confidence,
+        effect_size=size,
+        treatment_mean=float(t.mean()),
+        control_mean=float(c.mean()),
+        n_treatment=n1,
+        n_control=n2,
+    )

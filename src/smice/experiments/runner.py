@@ -1,0 +1,270 @@
+"""Running experiments: serially or on any :class:`concurrent.futures.Executor`, resumable
+from a JSON Lines results file, with a progress bar on an interactive stderr.
+
+.. versionadded:: 0.1.0
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import json
+import os
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import IO, Any
+
+import attrs
+
+from smice.domain import thaw_json
+from smice.errors import InvalidValue
+from smice.experiments.model import simulate
+from smice.experiments.spec import ExperimentSpec, Run
+from smice.policy import RuleSet
+
+__all__ = ["ExperimentResult", "run_experiment", "run_row"]
+
+
+def _portable(value: Any) -> Any:
+    """*value* as nested plain data that pickles: attrs instances become (class, init
+    arguments). Rule sets hold compiled closures that do not pickle; this carries their
+    definition to another process, where :func:`_rebuilt` compiles them again."""
+    if attrs.has(type(value)):
+        fields = {
+            f.alias: _portable(getattr(value, f.name)) for f in attrs.fields(type(value)) if f.init
+        }
+        return (_ATTRS, type(value), fields)
+    if isinstance(value, tuple):
+        return tuple(_portable(v) for v in value)
+    return value
+
+
+def _rebuilt(value: Any) -> Any:
+    if isinstance(value, tuple) and len(value) == 3 and value[0] == _ATTRS:
+        return value[1](**{k: _rebuilt(v) for k, v in value[2].items()})
+    if isinstance(value, tuple):
+        return tuple(_rebuilt(v) for v in value)
+    return value
+
+
+_ATTRS = "smice.experiments:attrs"
+_RULESETS: dict[str, RuleSet] = {}
+
+
+def _ruleset(digest: str, portable: Any) -> RuleSet | None:
+    if portable is None:
+        return None
+    found = _RULESETS.get(digest)
+    if found is None:
+        found = _RULESETS[digest] = _rebuilt(portable)
+    return found
+
+
+@attrs.frozen(kw_only=True)
+class _Task:
+    """What a worker needs for one run (pickled to process pools and Dask workers)."""
+
+    experiment: str
+    digest: str
+    run: Run
+    outcomes: tuple[str, ...]
+    ruleset: Any  # a portable RuleSet (see _portable) or None
+
+
+def run_row(task: _Task) -> dict[str, Any]:
+    """Simulate one run and return its row (a module-level function, so executors can ship
+    it to other processes)."""
+    run = task.run
+    result = simulate(
+        run.params,
+        seed=run.seed,
+        ruleset=_ruleset(task.digest, task.ruleset),
+        outcomes=task.outcomes or None,
+    )
+    outcomes = {k: result.final(k) for k in task.outcomes or sorted(result.series)}
+    return {
+        "experiment": task.experiment,
+        "spec": task.digest,
+        "run": run.index,
+        "cell": run.cell,
+        "replicate": run.replicate,
+        "seed": run.seed,
+        "label": run.label,
+        "condition": thaw_json(run.condition),
+        "outcomes": outcomes,
+        "series": {k: list(result.series.get(k, ())) for k in outcomes},
+        "recommendations": list(result.recommendations[-1]) if result.recommendations else [],
+        "n_events": len(result.events),
+    }
+
+
+@attrs.frozen(kw_only=True)
+class ExperimentResult:
+    """The rows of an experiment, one per run, in design order.
+
+    .. versionadded:: 0.1.0
+    """
+
+    spec: ExperimentSpec
+    rows: tuple[dict[str, Any], ...]
+    resumed: int = 0
+
+    def to_dataframe(self) -> Any:
+        """The rows as a ``pandas.DataFrame`` (one column per outcome, prefixed
+        ``outcome.``); needs pandas.
+
+        .. versionadded:: 0.1.0
+        """
+        try:
+            import pandas as pd  # type: ignore[import-untyped]  # noqa: PLC0415
+        except ImportError:
+            raise InvalidValue("pandas", "pandas installed for to_dataframe()", None) from None
+        flat = []
+        for row in self.rows:
+            item = {k: v for k, v in row.items() if k not in ("outcomes", "series", "condition")}
+            item.update({f"condition.{k}": v for k, v in row["condition"].items()})
+            item.update({f"outcome.{k}": v for k, v in row["outcomes"].items()})
+            flat.append(item)
+        return pd.DataFrame(flat)
+
+
+class _Progress:
+    """A one-line progress bar on stderr: done / total, runs per second, ETA."""
+
+    def __init__(self, total: int, done: int, stream: IO[str] | None) -> None:
+        self.total, self.done, self.stream = total, done, stream
+        self.first = done
+        self.started = time.monotonic()
+
+    def step(self) -> None:
+        self.done += 1
+        if self.stream is None:
+            return
+        elapsed = time.monotonic() - self.started
+        rate = (self.done - self.first) / elapsed if elapsed > 0 else 0.0
+        left = (self.total - self.done) / rate if rate > 0 else 0.0
+        width = 24
+        filled = int(width * self.done / self.total) if self.total else width
+        bar = "#" * filled + "-" * (width - filled)
+        self.stream.write(
+            f"\r[{bar}] {self.done}/{self.total} runs  {rate:.2f} runs/s  ETA {left:.0f} s "
+        )
+        if self.done == self.total:
+            self.stream.write("\n")
+        self.stream.flush()
+
+
+def _read_finished(path: Path, digest: str) -> dict[int, dict[str, Any]]:
+    """Finished rows of *path*; a torn (incomplete) last line is cut off so it is redone."""
+    if not path.exists():
+        return {}
+    data = path.read_bytes()
+    keep = data.rfind(b"\n") + 1
+    if keep < len(data):  # a torn last line: a run killed while writing
+        with path.open("r+b") as file:
+            file.truncate(keep)
+    rows: dict[int, dict[str, Any]] = {}
+    for number, line in enumerate(data[:keep].decode("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError:
+            raise InvalidValue(f"{path}:{number}", "a JSON row", line[:60]) from None
+        if not isinstance(row, dict) or row.get("spec") != digest:
+            raise InvalidValue(
+                f"{path}:{number}",
+                f"a row of this experiment (spec {digest})",
+                row.get("spec") if isinstance(row, dict) else row,
+            )
+        rows[int(row["run"])] = row
+    return rows
+
+
+def _completed(
+    tasks: list[_Task], executor: concurrent.futures.Executor | None
+) -> Iterator[dict[str, Any]]:
+    if executor is None:
+        for task in tasks:
+            yield run_row(task)
+        return
+    futures = [executor.submit(run_row, task) for task in tasks]
+    try:
+        for future in concurrent.futures.as_completed(futures):
+            yield future.result()
+    finally:
+        for future in futures:
+            future.cancel()
+
+
+def run_experiment(
+    spec: ExperimentSpec,
+    *,
+    executor: concurrent.futures.Executor | None = None,
+    results_path: str | os.PathLike[str] | None = None,
+    progress: bool | None = None,
+) -> ExperimentResult:
+    """Run every run of *spec* and return the rows in design order.
+
+    Parameters
+    ----------
+    spec : ExperimentSpec
+        From :meth:`~smice.experiments.spec.ExperimentSpec.from_document` (or
+        :meth:`~smice.experiments.spec.ExperimentSpec.from_mapping`).
+    executor : concurrent.futures.Executor, optional
+        Where runs execute: serially in this process by default; a
+        :class:`~concurrent.futures.ProcessPoolExecutor`, or Dask's
+        ``client.get_executor(pure=False)``. It is never shut down here.
+    results_path : path, optional
+        A JSON Lines file; each row is appended as its run finishes. Rows already there (of
+        the same spec) are kept and their runs skipped, so a killed experiment resumes; a
+        torn last line is redone.
+    progress : bool, optional
+        A progress bar on stderr; by default only when stderr is a terminal.
+
+    Returns
+    -------
+    ExperimentResult
+        ``.rows`` are identical whatever the executor and however often the run resumed.
+
+    Examples
+    --------
+    >>> spec = ExperimentSpec.from_mapping({"smice": "experiment/1", "id": "tiny", "seed": 7,
+    ...     "replicates": 2, "base": {"n_stakeholders": 24, "steps": 2},
+    ...     "outcomes": ["A.n_stakeholders"]})
+    >>> result = run_experiment(spec, progress=False)
+    >>> [row["run"] for row in result.rows], result.rows[0]["seed"] != result.rows[1]["seed"]
+    ([0, 1], True)
+
+    .. versionadded:: 0.1.0
+    """
+    runs = spec.runs()
+    digest = spec.digest
+    path = Path(results_path) if results_path is not None else None
+    finished = _read_finished(path, digest) if path is not None else {}
+    portable = _portable(spec.ruleset) if spec.ruleset is not None else None
+    tasks = [
+        _Task(experiment=spec.id, digest=digest, run=run, outcomes=spec.outcomes,
+              ruleset=portable)
+        for run in runs
+        if run.index not in finished
+    ]  # fmt: skip
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = _Progress(len(runs), len(finished), sys.stderr if show else None)
+    rows = dict(finished)
+    out = path.open("a", encoding="utf-8") if path is not None else None
+    try:
+        for row in _completed(tasks, executor):
+            rows[row["run"]] = row
+            if out is not None:
+                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
+                out.flush()
+                os.fsync(out.fileno())
+            bar.step()
+    finally:
+        if out is not None:
+            out.close()
+    return ExperimentResult(
+        spec=spec, rows=tuple(rows[r.index] for r in runs), resumed=len(finished)
+    )
