@@ -2,8 +2,9 @@
 
 ::
 
-    L5  smice.cli
-    L4  smice.io | smice.experiments | smice.report
+    L6  smice.cli
+    L5  smice.report                           (loads rule sets by reference through io)
+    L4  smice.io | smice.experiments
     L3  smice.indicators
     L2  smice.process | smice.network | smice.policy
     L1  smice.domain                   (attrs + the standard library only)
@@ -39,8 +40,8 @@ LAYERS: dict[str, int] = {
     "indicators": 3,
     "io": 4,
     "experiments": 4,
-    "report": 4,
-    "cli": 5,
+    "report": 5,
+    "cli": 6,
 }
 #: Modules of the top-level package that may import anything.
 FREE = {"smice", "smice.__main__"}
@@ -187,7 +188,7 @@ def test_checker_passes_a_clean_tree(tmp_path: Path) -> None:
         ("domain/bad.py", "def f():\n    from smice.cli import main\n", "domain/bad.py:2: upward"),
         ("io/bad.py", "from ..cli import main\n", "io/bad.py:1: upward import of smice.cli"),
         ("network/bad.py", "import smice.process.machine\n", "network/bad.py:1: sideways"),
-        ("io/bad.py", "from smice.report import x\n", "io/bad.py:1: sideways"),
+        ("io/bad.py", "from smice.report import x\n", "io/bad.py:1: upward"),
         ("errors.py", "from smice._types import X\n", "errors.py:1: sideways"),
         ("policy/bad.py", "import networkx\n", "policy/bad.py:1: imports networkx"),
         ("cli/bad.py", "from jsonschema import validate\n", "cli/bad.py:1: imports jsonschema"),

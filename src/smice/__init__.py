@@ -35,12 +35,14 @@ from smice.io import (
     save_arena,
     validate,
 )
+from smice.report import Assessment, assess
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Arena",
     "ArenaTemplate",
+    "Assessment",
     "DocumentError",
     "DocumentInvalid",
     "EventRefused",
@@ -52,6 +54,7 @@ __all__ = [
     "SmiceError",
     "UnknownId",
     "__version__",
+    "assess",
     "dump_arena",
     "iter_errors",
     "load_arena",

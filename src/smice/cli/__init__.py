@@ -15,7 +15,18 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import Final, NoReturn, TypeAlias
 
-from smice.cli import _demo, _validate, cycle, diagram, experiment, network, replay, rules
+from smice.cli import (
+    _demo,
+    _validate,
+    assess,
+    cycle,
+    diagram,
+    experiment,
+    explain,
+    network,
+    replay,
+    rules,
+)
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -36,6 +47,8 @@ _COMMANDS: Final[tuple[Callable[[Commands], None], ...]] = (
     network.register,
     rules.register,
     experiment.register,
+    assess.register,
+    explain.register,
 )
 
 

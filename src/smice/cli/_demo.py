@@ -1,38 +1,86 @@
-"""``smice demo [ARENA]``: the main job end to end on the example arena."""
+"""``smice demo [SOURCE]``: the main job end to end on the example arena.
+
+Replays the example journal (or reads an arena document), summarises the arena, measures and
+assesses it with the default rule set, prints the key indicators and the recommendations with
+their evidence, and writes a self-contained HTML report.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from time import perf_counter
 from typing import Final
 
+from smice.cli.assess import is_journal, load_source, write_output
 from smice.domain import Language
-from smice.errors import NotFound
-from smice.io import load_arena
+from smice.errors import EventRefused, NotFound
 from smice.report import summarize
+from smice.report.assess import assess
+from smice.report.html import render_html
+from smice.report.text import render_text
 
-#: The example arena, relative to the repository root.
+#: The example journal and arena, relative to the repository root.
+JOURNAL: Final = Path("examples/journals/jamtland-trondelag.jsonl")
 EXAMPLE: Final = Path("examples/arenas/jamtland-trondelag.json")
+#: Where the HTML report goes by default.
+REPORT: Final = Path("out/report.html")
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``demo`` subcommand."""
     parser = commands.add_parser(
         "demo",
-        help="load the example arena and summarise it",
-        description="Load an arena (the Jämtland–Trøndelag example by default), check it and "
-        "print a readable summary.",
+        help="replay the example journal, assess the arena and write an HTML report",
+        description="Replay a journal (the Jämtland–Trøndelag example by default) or read an "
+        "arena document, print a summary, the key indicators and the recommendations with "
+        "their evidence, and write a self-contained HTML report.",
     )
-    parser.add_argument("arena", nargs="?", type=Path, default=EXAMPLE, help="an arena file")
+    parser.add_argument(
+        "source", nargs="?", type=Path, default=None, help="a journal or an arena file"
+    )
     parser.add_argument("--lang", choices=[str(lang) for lang in Language], default="en")
+    parser.add_argument("--rules", default="smice/default", help="the rule set to evaluate")
+    parser.add_argument("--out", "-o", type=Path, default=REPORT, help="the HTML report")
     parser.set_defaults(run=run)
 
 
+def _source(given: Path | None) -> Path:
+    if given is not None:
+        if not given.exists():
+            raise NotFound("journal or arena file", str(given))
+        return given
+    if JOURNAL.exists():
+        return JOURNAL
+    if EXAMPLE.exists():
+        print(
+            f"note: {JOURNAL} is not there; reading the arena document {EXAMPLE} instead",
+            file=sys.stderr,
+        )
+        return EXAMPLE
+    raise NotFound("example journal or arena (run from the repository root)", str(JOURNAL))
+
+
 def run(args: argparse.Namespace) -> int:
-    """Load, check and summarise the arena."""
-    path: Path = args.arena
-    if not path.exists():
-        raise NotFound("arena file", str(path))
-    arena = load_arena(path)
+    """Replay or load, summarise, assess, print and write the report."""
+    source = _source(args.source)
+    started = perf_counter()
+    try:
+        arena = load_source(str(source))
+    except EventRefused as refused:
+        print(f"smice: {source}: {refused}", file=sys.stderr)
+        return 1
+    how = "replayed the journal" if is_journal(source) else "read the arena document"
+    loaded = perf_counter() - started
+    assessment = assess(arena, args.rules)
+    assessed = perf_counter() - started - loaded
+    print(f"{how} {source} in {loaded:.2f} s; assessed in {assessed:.2f} s")
+    print()
     print(summarize(arena, language=args.lang))
+    print()
+    print(render_text(assessment, language=args.lang), end="")
+    out: Path = args.out
+    write_output(render_html(arena, assessment, language=args.lang), str(out))
+    print(f"\nreport: {out} (self-contained; open it in a browser)")
     return 0

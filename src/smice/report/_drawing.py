@@ -1,0 +1,454 @@
+"""Inline SVG pictures for the HTML report: the stakeholder network and the cycle timelines.
+
+Every text from the arena passes through :func:`html.escape`; arena texts are untrusted.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Hashable, Mapping, Sequence
+from datetime import UTC, date, datetime, time, timedelta
+from typing import Any, Final
+
+import attrs
+import numpy as np
+
+from smice.domain import Arena, ArenaTemplate, ConsentScope, Cycle, CycleStatus, Helix, label
+from smice.errors import SmiceError
+from smice.indicators import latest_date
+from smice.network import simple_graph, to_graph
+from smice.process import days_in_phase, is_stalled
+from smice.process.machine import resolve_template
+
+__all__ = [
+    "HELIX_COLOURS",
+    "PHASE_COLOURS",
+    "layout",
+    "network_svg",
+    "reportable_persons",
+    "timeline_svg",
+]
+
+#: Okabe–Ito colours, distinguishable with the common colour-vision deficiencies.
+HELIX_COLOURS: Final[Mapping[str, str]] = {
+    Helix.INDUSTRY: "#0072B2",
+    Helix.ACADEMIA: "#E69F00",
+    Helix.GOVERNMENT: "#009E73",
+    Helix.CIVIL_SOCIETY: "#CC79A7",
+}
+PHASE_COLOURS: Final[Mapping[str, str]] = {
+    "define": "#9DB4C0",
+    "discover": "#56B4E9",
+    "dream": "#CC79A7",
+    "design": "#E69F00",
+    "destiny": "#009E73",
+    "review": "#7F7F7F",
+    "strengths": "#56B4E9",
+    "opportunities": "#CC79A7",
+    "aspirations": "#E69F00",
+    "results": "#009E73",
+    "summit": "#D55E00",
+}
+_OTHER_PHASES: Final = ("#F0E442", "#8C6D31", "#6B6ECF", "#B5CF6B")
+#: Most nodes the network picture shows (the best-connected are kept).
+MAX_NODES: Final = 600
+_LABELLED: Final = 12
+
+
+def e(text: object) -> str:
+    """*text* escaped for HTML element content and quoted attribute values."""
+    return html.escape(str(text), quote=True)
+
+
+def reportable_persons(arena: Arena, at: date | None) -> frozenset[str]:
+    """Ids of the persons a report may show (unnamed): consent to network analysis and to
+    export on *at*, and a standing consent to export (never withdrawn, no expiry date: a
+    report is an export that outlives the day it describes)."""
+    return frozenset(
+        s.id
+        for s in arena.stakeholders
+        if s.is_person
+        and s.consents_to(ConsentScope.NETWORK_ANALYSIS, on=at)
+        and s.consents_to(ConsentScope.EXPORT, on=at)
+        and s.consents_to(ConsentScope.EXPORT)
+    )
+
+
+def layout(
+    nodes: Sequence[Hashable],
+    edges: Sequence[tuple[Hashable, Hashable, float]],
+    *,
+    seed: int = 7,
+    iterations: int = 120,
+) -> dict[Hashable, tuple[float, float]]:
+    """Fruchterman–Reingold force-directed positions in the unit square, seeded.
+
+    Follows Fruchterman & Reingold (1991), "Graph drawing by force-directed placement",
+    Software: Practice and Experience 21(11): repulsion k²/d between every pair, attraction
+    d²/k along edges (times the log of one plus the edge weight), a temperature cooling
+    linearly to zero; a weak pull toward the centre keeps small components close.
+    """
+    n = len(nodes)
+    if n == 0:
+        return {}
+    if n == 1:
+        return {nodes[0]: (0.5, 0.5)}
+    index = {node: i for i, node in enumerate(nodes)}
+    rng = np.random.default_rng(seed)
+    pos = rng.random((n, 2))
+    adjacency = np.zeros((n, n))
+    for a, b, weight in edges:
+        i, j = index[a], index[b]
+        if i != j:
+            adjacency[i, j] += weight
+            adjacency[j, i] += weight
+    if adjacency.any():
+        adjacency = np.log1p(adjacency)
+    k = math.sqrt(1.0 / n)
+    gravity = 0.5 * k
+    temperature = 0.1
+    cooling = temperature / (iterations + 1)
+    for _ in range(iterations):
+        delta = pos[:, np.newaxis, :] - pos[np.newaxis, :, :]
+        distance = np.maximum(np.linalg.norm(delta, axis=-1), 0.01)
+        force = k * k / distance**2 - adjacency * distance / k
+        displacement = np.einsum("ijk,ij->ik", delta, force)
+        displacement -= gravity * (pos - pos.mean(axis=0))
+        length = np.maximum(np.linalg.norm(displacement, axis=-1), 0.01)
+        pos += displacement * (temperature / length)[:, np.newaxis]
+        temperature -= cooling
+    low, high = pos.min(axis=0), pos.max(axis=0)
+    span = np.where(high - low > 0, high - low, 1.0)
+    pos = (pos - low) / span
+    return {node: (float(pos[i, 0]), float(pos[i, 1])) for node, i in index.items()}
+
+
+def _positions(
+    nodes: Sequence[Hashable],
+    edges: Sequence[tuple[Hashable, Hashable, float]],
+    size: tuple[int, int, int],
+    seed: int,
+) -> dict[Hashable, tuple[float, float]]:
+    """Pixel positions: connected nodes by :func:`layout`, isolated ones in a bottom row."""
+    width, height, margin = size
+    linked = {a for a, _, _ in edges} | {b for _, b, _ in edges}
+    isolated = [node for node in nodes if node not in linked]
+    where = layout([node for node in nodes if node in linked], edges, seed=seed)
+    bottom = height - margin / 2 if isolated else height - margin
+    top, inner = margin + 10, width - 2 * margin
+    found = {
+        node: (margin + x * inner, top + y * (bottom - top - margin))
+        for node, (x, y) in where.items()
+    }
+    step = inner / max(len(isolated), 1)
+    for number, node in enumerate(isolated):
+        found[node] = (margin + (number + 0.5) * step, bottom)
+    return found
+
+
+def _marks(
+    H: Any,
+    nodes: Sequence[Hashable],
+    xy: Mapping[Hashable, tuple[float, float]],
+    radius: Mapping[Hashable, float],
+    language: str,
+) -> list[str]:
+    parts = []
+    for node in nodes:
+        data = H.nodes[node]
+        x, y = xy[node]
+        colour = HELIX_COLOURS.get(str(data.get("helix")), "#555555")
+        helix_name = _helix_label(data.get("helix"), language)
+        if data.get("is_person"):
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}" stroke="#ffffff" '
+                f'stroke-width="0.8"><title>{e(person_word(language))} ({e(helix_name)})'
+                "</title></circle>"
+            )
+        else:
+            parts.append(
+                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[node]:.1f}" fill="{colour}" '
+                f'stroke="#1f2933" stroke-width="0.8"><title>{e(data.get("name", node))} '
+                f"({e(helix_name)}, {H.degree(node)})</title></circle>"
+            )
+    return parts
+
+
+def _labels(
+    H: Any,
+    ranked: Sequence[Hashable],
+    xy: Mapping[Hashable, tuple[float, float]],
+    radius: Mapping[Hashable, float],
+    width: int,
+) -> list[str]:
+    """Names of the best-connected organisations, skipping any that would overlap."""
+    parts: list[str] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for node in ranked:
+        if len(boxes) >= _LABELLED:
+            break
+        if H.nodes[node].get("is_person"):
+            continue
+        name = str(H.nodes[node].get("name", node))
+        shown = name if len(name) <= 32 else name[:31] + "…"
+        x, y = xy[node]
+        x += radius[node] + 2
+        box = (x, y - 9, x + 6.3 * len(shown), y + 4)
+        if box[2] > width or any(
+            box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in boxes
+        ):
+            continue
+        boxes.append(box)
+        parts.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" class="node-label">{e(shown)}</text>')
+    return parts
+
+
+def network_svg(arena: Arena, at: date | None, language: str, *, seed: int = 7) -> str:
+    """The stakeholder network as inline SVG: nodes coloured by helix, organisations as
+    large circles (the best connected labelled), persons as small unnamed dots."""
+    G = to_graph(arena, at=at)
+    shown_persons = reportable_persons(arena, at)
+    keep = [n for n, d in G.nodes(data=True) if not d.get("is_person") or n in shown_persons]
+    H = simple_graph(G.subgraph(keep), directed=False)
+    ranked = sorted(H.nodes, key=lambda n: (-H.degree(n), str(n)))
+    nodes = sorted(ranked[:MAX_NODES], key=str)
+    kept = set(nodes)
+    edges = sorted(
+        (
+            (a, b, float(d.get("weight", 1.0)))
+            for a, b, d in H.edges(data=True)
+            if a in kept and b in kept
+        ),
+        key=lambda edge: (str(edge[0]), str(edge[1])),
+    )
+    width, height = 960, 640
+    xy = _positions(nodes, edges, (width, height, 40), seed)
+    radius = {
+        n: 3.0 if H.nodes[n].get("is_person") else 4.0 + 1.6 * math.sqrt(H.degree(n))
+        for n in nodes
+    }
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'role="img" aria-label="{e(label_text(language))}" class="network">',
+        f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
+        '<g stroke="#9aa5b1" stroke-opacity="0.45">',
+    ]
+    for a, b, weight in edges:
+        (x1, y1), (x2, y2) = xy[a], xy[b]
+        stroke = min(0.6 + 0.4 * math.log1p(weight), 3.0)
+        parts.append(
+            f'<line x1="{x1:.1f}" y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
+            f'stroke-width="{stroke:.2f}"/>'
+        )
+    parts += ["</g><g>", *_marks(H, nodes, xy, radius, language)]
+    parts += _labels(H, [n for n in ranked if n in kept], xy, radius, width)
+    parts += ["</g>", _legend(language, width), "</svg>"]
+    note = ""
+    if len(ranked) > len(nodes):
+        note = f'<p class="note">{len(nodes)} / {len(ranked)}</p>'
+    return "\n".join(parts) + note
+
+
+def label_text(language: str) -> str:
+    return {"en": "stakeholder network", "nb": "aktørnettverk", "sv": "aktörsnätverk"}.get(
+        language, "stakeholder network"
+    )
+
+
+def person_word(language: str) -> str:
+    return {"en": "a person", "nb": "en person", "sv": "en person"}.get(language, "a person")
+
+
+def _helix_label(value: object, language: str) -> str:
+    try:
+        return label(Helix(str(value)), language)
+    except ValueError:
+        return str(value)
+
+
+def _legend(language: str, width: int) -> str:
+    items = []
+    x = 12
+    for helix, colour in HELIX_COLOURS.items():
+        name = label(Helix(helix), language)
+        items.append(
+            f'<circle cx="{x + 6}" cy="16" r="6" fill="{colour}" stroke="#1f2933" '
+            f'stroke-width="0.8"/><text x="{x + 16}" y="20" class="legend">{e(name)}</text>'
+        )
+        x += 24 + 8 * len(name)
+    items.append(
+        f'<circle cx="{x + 6}" cy="16" r="3" fill="#555555"/>'
+        f'<text x="{x + 14}" y="20" class="legend">{e(person_word(language))}</text>'
+    )
+    return (
+        f'<g class="legend-box"><rect x="4" y="2" width="{min(x + 110, width - 8)}" '
+        'height="28" fill="#ffffff" fill-opacity="0.85"/>' + "".join(items) + "</g>"
+    )
+
+
+def _template(arena: Arena) -> ArenaTemplate | None:
+    try:
+        return resolve_template(arena, None)
+    except SmiceError:
+        return None
+
+
+def _phase_label(template: ArenaTemplate | None, variant: str, phase: str, language: str) -> str:
+    if template is not None:
+        try:
+            labels = template.phase_plan(variant).phase(phase).labels
+        except SmiceError:
+            return phase
+        return labels.get(language) or labels.get("en") or phase
+    return phase
+
+
+def _colour(phase: str, palette: dict[str, str]) -> str:
+    if phase not in palette:
+        palette[phase] = PHASE_COLOURS.get(phase, _OTHER_PHASES[len(palette) % len(_OTHER_PHASES)])
+    return palette[phase]
+
+
+def _moment(day: date) -> datetime:
+    return datetime.combine(day, time.max, tzinfo=UTC)
+
+
+@attrs.frozen
+class _Row:
+    arena: Arena
+    template: ArenaTemplate | None
+    end: datetime
+    x: Callable[[datetime], float]
+    words: Mapping[str, str]
+    language: str
+    palette: dict[str, str]
+    names: dict[str, str]
+
+
+def _stall_flag(row: _Row, cycle: Cycle) -> str:
+    if cycle.status is not CycleStatus.ACTIVE:
+        return ""
+    try:
+        if is_stalled(row.arena, cycle.id, at=row.end, template=row.template):
+            days = int(days_in_phase(row.arena, cycle.id, at=row.end))
+            return f" ⚠ {row.words['stalled']} ({days} d)"
+    except SmiceError:
+        return ""
+    return ""
+
+
+def _cycle_row(row: _Row, cycle: Cycle, y: float) -> list[str]:
+    arena, end, x = row.arena, row.end, row.x
+    owner = ""
+    if cycle.team is not None:
+        owner = next((t.name for t in arena.teams if t.id == cycle.team), "")
+    elif cycle.platform is not None:
+        owner = next((p.name for p in arena.platforms if p.id == cycle.platform), "")
+    name = f"{cycle.id}" + (f" · {owner}" if owner else "")
+    shown = name if len(name) <= 36 else name[:35] + "…"
+    parts = [
+        f'<text x="4" y="{y + 15}" class="cycle-name"><title>{e(name)}</title>'
+        f"{e(shown)}</text>"
+        f'<text x="4" y="{y + 28}" class="cycle-status">{e(cycle.variant)} · '
+        f"{e(label(cycle.status, row.language))}</text>"
+    ]
+    flag = _stall_flag(row, cycle)
+    visits = [v for v in cycle.history if v.entered_at <= end]
+    for index, visit in enumerate(visits):
+        open_at_end = visit.left_at is None or visit.left_at > end
+        stop = end if open_at_end or visit.left_at is None else visit.left_at
+        x1, x2 = x(visit.entered_at), max(x(stop), x(visit.entered_at) + 2)
+        # The phase a cycle is in at the end of the axis: still open then, and the cycle
+        # still running (or, looking back, not yet finished).
+        current = (
+            index == len(visits) - 1
+            and open_at_end
+            and (
+                cycle.status in (CycleStatus.ACTIVE, CycleStatus.PAUSED)
+                or visit is not cycle.history[-1]
+            )
+        )
+        phase_name = _phase_label(row.template, str(cycle.variant), visit.phase, row.language)
+        row.names.setdefault(visit.phase, phase_name)
+        outline = 'stroke="#111827" stroke-width="2.5"' if current else 'stroke="#ffffff"'
+        title = (
+            f"{phase_name}: {visit.entered_at.date().isoformat()} – "
+            + ("…" if open_at_end else stop.date().isoformat())
+            + (f" ({visit.reason})" if visit.reason else "")
+        )
+        parts.append(
+            f'<rect x="{x1:.1f}" y="{y + 4}" width="{x2 - x1:.1f}" height="20" '
+            f'fill="{_colour(visit.phase, row.palette)}" {outline}>'
+            f"<title>{e(title)}</title></rect>"
+        )
+        if current:
+            css = "current stalled" if flag else "current"
+            parts.append(
+                f'<text x="{x2 + 5:.1f}" y="{y + 19}" class="{css}">◀ '
+                f"{e(phase_name)}{e(flag)}</text>"
+            )
+    return parts
+
+
+def timeline_svg(arena: Arena, at: date | None, words: Mapping[str, str], language: str) -> str:
+    """Each cycle's phases as bars on one time axis; the current phase outlined and marked,
+    stalled cycles flagged."""
+    if not arena.cycles:
+        return f"<p>{e(words['no_cycles'])}</p>"
+    template = _template(arena)
+    end_day = at or latest_date(arena)
+    end = _moment(end_day)
+    cycles = sorted(arena.cycles, key=lambda c: (c.started_at, c.id))
+    cycles = [c for c in cycles if c.started_at <= end]
+    if not cycles:
+        return f"<p>{e(words['no_cycles'])}</p>"
+    start = min(c.started_at for c in cycles)
+    first = date(start.year, 1, 1)
+    last = end_day + timedelta(days=15)
+    left, right, row, top = 250, 740, 34, 40
+    height = top + row * len(cycles) + 50
+    origin = datetime.combine(first, time.min, tzinfo=UTC)
+    span = (datetime.combine(last, time.min, tzinfo=UTC) - origin).total_seconds()
+
+    def x(moment: datetime) -> float:
+        return left + (right - left) * (moment - origin).total_seconds() / span
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 {height}" role="img" '
+        f'aria-label="{e(words["cycles"])}" class="timeline">',
+    ]
+    for year in range(first.year, last.year + 1 if last.month > 1 else last.year):
+        tick = x(datetime(year, 1, 1, tzinfo=UTC))
+        parts.append(
+            f'<line x1="{tick:.1f}" y1="{top - 14}" x2="{tick:.1f}" y2="{height - 40}" '
+            f'stroke="#d5dbe1"/><text x="{tick + 3:.1f}" y="{top - 18}" class="axis">{year}</text>'
+        )
+    palette: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for number, cycle in enumerate(cycles):
+        row_context = _Row(arena, template, end, x, words, language, palette, names)
+        parts += _cycle_row(row_context, cycle, top + number * row)
+    marker = x(end)
+    parts.append(
+        f'<line x1="{marker:.1f}" y1="{top - 6}" x2="{marker:.1f}" y2="{height - 40}" '
+        f'stroke="#D55E00" stroke-dasharray="4 3"/>'
+        f'<text x="{marker - 4:.1f}" y="{height - 26}" text-anchor="end" class="axis">'
+        f"{e(words['today'])} {end_day.isoformat()}</text>"
+    )
+    x0 = 4
+    legend_y = height - 12
+    for phase, colour in palette.items():
+        name = names.get(phase, phase)
+        parts.append(
+            f'<rect x="{x0}" y="{legend_y - 10}" width="12" height="12" fill="{colour}"/>'
+            f'<text x="{x0 + 16}" y="{legend_y}" class="legend">{e(name)}</text>'
+        )
+        x0 += 30 + 8 * len(name)
+    parts.append(
+        f'<rect x="{x0}" y="{legend_y - 10}" width="18" height="12" fill="#ffffff" '
+        f'stroke="#111827" stroke-width="2.5"/><text x="{x0 + 24}" y="{legend_y}" '
+        f'class="legend">{e(words["current_phase"])}</text>'
+    )
+    parts.append("</svg>")
+    return "\n".join(parts)
