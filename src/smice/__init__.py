@@ -12,7 +12,7 @@ Examples
 ('define', 'discover', 'dream', 'design', 'destiny', 'review')
 """
 
-from smice import policy, process
+from smice import indicators, network, policy, process
 from smice.domain import Arena, ArenaTemplate
 from smice.errors import (
     DocumentError,
@@ -56,10 +56,12 @@ __all__ = [
     "__version__",
     "assess",
     "dump_arena",
+    "indicators",
     "iter_errors",
     "load_arena",
     "load_ruleset",
     "load_template",
+    "network",
     "policy",
     "process",
     "save_arena",
