@@ -20,20 +20,14 @@ A cycle of ``extends`` is an :class:`~smice.errors.InvalidDefinition`.
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
-from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
-import jsonschema
-
 from smice.domain import FrozenMap
-from smice.domain.templates import TEMPLATE_REF_PATTERN
-from smice.errors import DocumentError, DocumentInvalid, InvalidDefinition, InvalidValue, NotFound
-from smice.io._guard import check_json_value, parse_json, read_json_file
-from smice.io.schemas import _registry, _to_error, _without_required, schema, validate
+from smice.errors import DocumentError, DocumentInvalid, InvalidValue
+from smice.io._extends import bundled_documents, read_document, resolve_extends
+from smice.io._guard import check_json_value, read_json_file
+from smice.io.schemas import validate
 from smice.policy import FactSpec, Rule, RuleSet, RuleSyntaxError, RuleTest, fact_specs
 
 __all__ = [
@@ -47,20 +41,9 @@ __all__ = [
 
 #: The value of the ``smice`` member that marks a rule-set document.
 RULESET_FORMAT: Final = "ruleset/1"
-_REF: Final = re.compile(TEMPLATE_REF_PATTERN)
 _OWN_KEYS: Final = ("smice", "id", "version", "extends")
 
 RulesetSource = str | os.PathLike[str] | Mapping[str, Any]
-
-
-@cache
-def _bundled() -> dict[str, str]:
-    folder = resources.files("smice") / "rulesets"
-    return {
-        f"smice/{entry.name.removesuffix('.json')}": entry.read_text("utf-8")
-        for entry in folder.iterdir()
-        if entry.name.endswith(".json")
-    }
 
 
 def bundled_rulesets() -> tuple[str, ...]:
@@ -73,25 +56,7 @@ def bundled_rulesets() -> tuple[str, ...]:
 
     .. versionadded:: 0.1.0
     """
-    return tuple(sorted(_bundled()))
-
-
-@cache
-def _partial_validator() -> jsonschema.protocols.Validator:
-    full = schema("ruleset")
-    contents = {**full, "$defs": _without_required(full["$defs"])}
-    contents["required"] = ["smice", "id", "version", "extends"]
-    contents["$id"] = "https://smice.invalid/schemas/ruleset-partial.json"
-    cls = jsonschema.Draft202012Validator
-    return cls(contents, registry=_registry(), format_checker=cls.FORMAT_CHECKER)
-
-
-def _validate_partial(document: object, source: str | None) -> None:
-    check_json_value(document, "ruleset", source)
-    errors = [_to_error(e) for e in _partial_validator().iter_errors(document)]  # type: ignore[arg-type]
-    if errors:
-        errors.sort(key=lambda e: e.pointer)
-        raise DocumentInvalid("ruleset", errors, source)
+    return tuple(sorted(bundled_documents("rulesets")))
 
 
 def _merge_items(parent: list[Any], child: list[Any], key: str) -> list[Any]:
@@ -147,25 +112,8 @@ def merge_rulesets(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[
 
 def _read(
     source: RulesetSource, library: Mapping[str, Mapping[str, Any]]
-) -> tuple[Mapping[str, Any], str | None]:
-    name: str | None
-    if isinstance(source, Mapping):
-        document: object = source
-        name = None
-    elif (name := os.fspath(source)) in library:
-        document = library[name]
-    elif name in _bundled():
-        document = parse_json(_bundled()[name], "ruleset", name)
-    elif Path(name).is_file() or not _REF.match(name):
-        document = read_json_file(name, "ruleset")
-    else:
-        raise NotFound("rule set", name, (*bundled_rulesets(), *sorted(library)))
-    if isinstance(document, Mapping) and "extends" in document:
-        _validate_partial(document, name)
-    else:
-        validate(document, "ruleset", source=name)
-    assert isinstance(document, Mapping)
-    return document, name
+) -> tuple[dict[str, Any], str | None]:
+    return read_document(source, library, folder="rulesets", kind="ruleset", what="rule set")
 
 
 def _list(value: object) -> tuple[str, ...]:
@@ -256,21 +204,8 @@ def load_ruleset(
     .. versionadded:: 0.1.0
     """
     extra = dict(library or {})
-    document, origin = _read(source, extra)
-    own = document
-    chain = [str(document["id"])]
-    merged: dict[str, Any] = dict(document)
-    while "extends" in document:
-        parent_ref = str(document["extends"])
-        if parent_ref in chain:
-            raise InvalidDefinition(
-                f"rule set {chain[0]!r}",
-                [f"'extends' forms a cycle: {' -> '.join([*chain, parent_ref])}"],
-            )
-        chain.append(parent_ref)
-        document, _ = _read(parent_ref, extra)
-        merged = merge_rulesets(document, merged)
-        merged["extends"] = chain[1]
+    own, origin = _read(source, extra)
+    merged = resolve_extends(own, lambda ref: _read(ref, extra)[0], merge_rulesets, "rule set")
     if "extends" in own:
         validate(merged, "ruleset", source=origin)
     return _build(merged, origin, own)

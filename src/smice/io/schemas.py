@@ -56,11 +56,6 @@ def schema(kind: str) -> dict[str, Any]:
     return contents
 
 
-#: A template that ``extends`` another may leave out members it inherits: it is checked
-#: against the template schema without the ``required`` lists of nested objects.
-PARTIAL_TEMPLATE: Final = "template (extending)"
-
-
 def _without_required(node: Any) -> Any:
     if isinstance(node, dict):
         return {k: _without_required(v) for k, v in node.items() if k != "required"}
@@ -93,14 +88,16 @@ _Validator: Any = jsonschema.validators.extend(  # type: ignore[no-untyped-call]
 
 
 @cache
-def _validator(kind: str) -> jsonschema.protocols.Validator:
+def _validator(kind: str, partial: bool = False) -> jsonschema.protocols.Validator:
+    # A document that ``extends`` another may leave out what it inherits: nested objects lose
+    # their ``required`` lists, and the top level requires only its identity and parent.
     cls = _Validator
-    if kind == PARTIAL_TEMPLATE:
-        full = schema("template")
-        contents = {**full, "$defs": _without_required(full["$defs"])}
-        contents["$id"] = f"{_BASE}template-partial.json"
-    else:
-        contents = schema(kind)
+    contents = schema(kind)
+    if partial:
+        own = [key for key in contents.get("required", ()) if key in ("smice", "id", "version")]
+        contents = {**contents, "$defs": _without_required(contents.get("$defs", {}))}
+        contents["required"] = [*own, "extends"]
+        contents["$id"] = f"{_BASE}{kind}-partial.json"
     checker = jsonschema.Draft202012Validator.FORMAT_CHECKER
     validator: jsonschema.protocols.Validator = cls(
         contents, registry=_registry(), format_checker=checker
@@ -254,13 +251,13 @@ def _leaves(error: ValidationError) -> Iterator[ValidationError]:
         yield error
 
 
-def _raw_errors(document: object, kind: str) -> list[ValidationError]:
-    # check_json_value has made sure the document is plain JSON data.
-    return list(_validator(kind).iter_errors(document))  # type: ignore[arg-type]
+def _raw_errors(document: object, kind: str, partial: bool = False) -> list[ValidationError]:
+    # plain_json has made sure the document is plain JSON data.
+    return list(_validator(kind, partial).iter_errors(document))  # type: ignore[arg-type]
 
 
 def _check_kind(kind: str) -> None:
-    if kind not in KINDS and kind != PARTIAL_TEMPLATE:
+    if kind not in KINDS:
         raise NotFound("document kind", kind, KINDS)
 
 
@@ -290,9 +287,14 @@ def iter_errors(document: object, kind: str) -> Iterator[DocumentError]:
     yield from errors
 
 
-def validate(document: object, kind: str, *, source: str | None = None) -> None:
+def validate(
+    document: object, kind: str, *, source: str | None = None, partial: bool = False
+) -> None:
     """Raise :class:`~smice.errors.DocumentInvalid` with every error if *document* is not a
     valid document of *kind*; the most relevant error comes first.
+
+    With *partial*, the document may leave out what it inherits through ``extends``: nested
+    objects need none of their required members, the top level only its identity and parent.
 
     Examples
     --------
@@ -305,7 +307,7 @@ def validate(document: object, kind: str, *, source: str | None = None) -> None:
     .. versionadded:: 0.1.0
     """
     _check_kind(kind)
-    raw = _raw_errors(plain_json(document, kind, source), kind)
+    raw = _raw_errors(plain_json(document, kind, source), kind, partial)
     if not raw:
         return
     best = best_match(raw)
@@ -315,4 +317,4 @@ def validate(document: object, kind: str, *, source: str | None = None) -> None:
         first = _to_error(next(_leaves(best)))
         errors.remove(first)
         errors.insert(0, first)
-    raise DocumentInvalid("template" if kind == PARTIAL_TEMPLATE else kind, errors, source)
+    raise DocumentInvalid(kind, errors, source)

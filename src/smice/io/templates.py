@@ -19,40 +19,25 @@ A template may extend one that extends another; a cycle of ``extends`` is an
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Mapping
 from functools import cache
-from importlib import resources
-from pathlib import Path
 from typing import Any, Final
 
 from smice.domain import ArenaTemplate, merge_templates
-from smice.domain.templates import TEMPLATE_REF_PATTERN
-from smice.errors import DocumentError, DocumentInvalid, InvalidDefinition, NotFound
+from smice.errors import DocumentError, DocumentInvalid
 from smice.io._convert import structure
+from smice.io._extends import bundled_documents, read_document, resolve_extends
+from smice.io.schemas import validate
 from smice.process import check_template
-from smice.io._guard import parse_json, plain_json, read_json_file
-from smice.io.schemas import PARTIAL_TEMPLATE, validate
 
 __all__ = ["TEMPLATE_FORMAT", "bundled_templates", "load_template", "merge_templates"]
 
 
 #: The value of the ``smice`` member that marks a template document.
 TEMPLATE_FORMAT: Final = "template/1"
-_REF: Final = re.compile(TEMPLATE_REF_PATTERN)
 _REQUIRED_AFTER_MERGE: Final = ("title", "phase_plans")
 
 TemplateSource = str | os.PathLike[str] | Mapping[str, Any]
-
-
-@cache
-def _bundled() -> dict[str, str]:
-    folder = resources.files("smice") / "templates"
-    found: dict[str, str] = {}
-    for entry in folder.iterdir():
-        if entry.name.endswith(".json"):
-            found[f"smice/{entry.name.removesuffix('.json')}"] = entry.read_text("utf-8")
-    return found
 
 
 def bundled_templates() -> tuple[str, ...]:
@@ -63,33 +48,13 @@ def bundled_templates() -> tuple[str, ...]:
     >>> "smice/base" in bundled_templates()
     True
     """
-    return tuple(sorted(_bundled()))
+    return tuple(sorted(bundled_documents("templates")))
 
 
 def _read(
     source: TemplateSource, library: Mapping[str, Mapping[str, Any]]
-) -> tuple[Mapping[str, Any], str | None]:
-    name: str | None
-    if isinstance(source, Mapping):
-        document: object = plain_json(source, "template")
-        name = None
-    elif not isinstance(source, str | os.PathLike):
-        message = (
-            f"expected a template reference, a path or a document, got a <{type(source).__name__}>"
-        )
-        raise DocumentInvalid("template", [DocumentError("", message, "type")])
-    elif (name := os.fspath(source)) in library:
-        document = plain_json(library[name], "template", name)
-    elif name in _bundled():
-        document = parse_json(_bundled()[name], "template", name)
-    elif Path(name).is_file() or not _REF.match(name):
-        document = read_json_file(name, "template")
-    else:
-        raise NotFound("template", name, (*bundled_templates(), *sorted(library)))
-    extending = isinstance(document, Mapping) and "extends" in document
-    validate(document, PARTIAL_TEMPLATE if extending else "template", source=name)
-    assert isinstance(document, Mapping)
-    return document, name
+) -> tuple[dict[str, Any], str | None]:
+    return read_document(source, library, folder="templates", kind="template", what="template")
 
 
 def load_template(
@@ -127,7 +92,7 @@ def load_template(
 
     .. versionadded:: 0.1.0
     """
-    if not library and isinstance(source, str) and source in _bundled():
+    if not library and isinstance(source, str) and source in bundled_documents("templates"):
         return _load_bundled(source)
     return _load(source, dict(library or {}))
 
@@ -140,19 +105,9 @@ def _load_bundled(ref: str) -> ArenaTemplate:
 
 def _load(source: TemplateSource, extra: dict[str, Mapping[str, Any]]) -> ArenaTemplate:
     document, origin = _read(source, extra)
-    chain = [str(document["id"])]
-    merged: dict[str, Any] = dict(document)
-    while "extends" in document:
-        parent_ref = str(document["extends"])
-        if parent_ref in chain:
-            raise InvalidDefinition(
-                f"template {chain[0]!r}",
-                [f"'extends' forms a cycle: {' -> '.join([*chain, parent_ref])}"],
-            )
-        chain.append(parent_ref)
-        document, _ = _read(parent_ref, extra)
-        merged = merge_templates(document, merged)
-        merged["extends"] = chain[1]
+    merged = resolve_extends(
+        document, lambda ref: _read(ref, extra)[0], merge_templates, "template"
+    )
     missing = [key for key in _REQUIRED_AFTER_MERGE if key not in merged]
     if missing:
         errors = [
