@@ -42,7 +42,7 @@ when it takes knowledge in); an introduction is two ``brokered`` ties from the b
 each side; ``collaborates_with`` and ``co_applies`` have no direction and are stored once.
 
 The output is deterministic: every random choice comes from one ``random.Random(seed)``, and
-every collection is sorted by id (ties by date) before it is written. Run::
+every collection is listed in the order its items came about (by date, then id). Run::
 
     python examples/generate_arena.py
     smice validate examples/arenas/jamtland-trondelag.json
@@ -2513,13 +2513,17 @@ def build_arena(seed: int = SEED) -> Arena:
         created_on=CREATED,
         languages=(Language.EN, Language.NB, Language.SV),
         regions=tuple(draft.regions),
-        stakeholders=tuple(sorted(organisations + persons, key=lambda s: s.id)),
+        # Every collection lists its items in the order they came about (ties broken by id), so
+        # that a journal replaying the arena's history builds the same tuples.
+        stakeholders=tuple(
+            sorted(organisations + persons, key=lambda s: (s.joined_on or CREATED, s.id))
+        ),
         ties=tuple(attrs.evolve(tie, id=f"tie-{n:04d}") for n, tie in enumerate(ties, start=1)),
-        platforms=tuple(sorted(draft.platforms, key=lambda p: p.id)),
-        teams=tuple(sorted(draft.teams, key=lambda t: t.id)),
-        cycles=tuple(sorted(draft.cycles, key=lambda c: c.id)),
-        initiatives=tuple(sorted(draft.initiatives, key=lambda i: i.id)),
-        flows=tuple(sorted(draft.flows, key=lambda f: f.id)),
+        platforms=tuple(sorted(draft.platforms, key=lambda p: (p.opened_on or CREATED, p.id))),
+        teams=tuple(sorted(draft.teams, key=lambda t: (t.formed_on, t.id))),
+        cycles=tuple(sorted(draft.cycles, key=lambda c: (c.started_at, c.id))),
+        initiatives=tuple(sorted(draft.initiatives, key=lambda i: (i.launched_on, i.id))),
+        flows=tuple(sorted(draft.flows, key=lambda f: (f.since or CREATED, f.id))),
         # The one illustrative use of extensions: where the data came from.
         extensions=FrozenMap(
             {
