@@ -10,6 +10,7 @@ sequence. The phase machine is template data (:class:`~smice.domain.PhasePlan`),
 
 from smice.process.apply import apply, replay
 from smice.process.criteria import CRITERIA, Criterion, CriterionResult, Refusal, evaluate
+from smice.process.decompose import events_from_arena
 from smice.process.diagrams import to_dot, to_mermaid
 from smice.process.events import CYCLE_EVENTS, EVENT_TYPES, PAYLOADS, Event
 from smice.process.machine import (
@@ -26,6 +27,7 @@ from smice.process.signals import (
     improvisation_share,
     is_stalled,
 )
+from smice.process.uptake import Uptake, uptake
 
 __all__ = [
     "CRITERIA",
@@ -37,12 +39,14 @@ __all__ = [
     "CriterionResult",
     "Event",
     "Refusal",
+    "Uptake",
     "allowed_events",
     "apply",
     "check_template",
     "days_in_phase",
     "destiny_mode",
     "evaluate",
+    "events_from_arena",
     "exit_report",
     "external_voice_share",
     "improvisation_share",
@@ -51,4 +55,5 @@ __all__ = [
     "replay",
     "to_dot",
     "to_mermaid",
+    "uptake",
 ]

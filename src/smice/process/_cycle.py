@@ -1,12 +1,20 @@
-"""Handlers of the events that concern one cycle: start, artefacts, phase moves, status."""
+"""Handlers of the events that concern one cycle: start, artefacts, phase moves, status.
+
+While events are folded, each cycle they touch lives in a :class:`Draft`: a mutable copy
+whose collections are lists, so appending an artefact costs O(1) instead of rebuilding the
+frozen :class:`~smice.domain.Cycle` (and re-running its validators) at every event. The
+working copy freezes the drafts once, when it builds its arena.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, Final
+from datetime import datetime
+from typing import Any, Final, cast
 
 import attrs
 
+from smice._types import CycleId, PlatformId, StakeholderId, TeamId
 from smice.domain import (
     Action,
     ActionStatus,
@@ -14,6 +22,8 @@ from smice.domain import (
     ConsentScope,
     Cycle,
     CycleStatus,
+    CycleVariant,
+    DestinyMode,
     DreamStatement,
     Endorsement,
     Interview,
@@ -29,9 +39,11 @@ from smice.domain import (
     Theme,
     Topic,
 )
+from smice.domain.stakeholders import Extensions
+from smice.domain.templates import CriterionSpec
 from smice.errors import EventRefused, NotFound
 from smice.process.apply import Working, refuse
-from smice.process.criteria import Refusal, active_members, evaluate
+from smice.process.criteria import CRITERIA, Criterion, Refusal, active_members, evaluate
 from smice.process.events import (
     CoreTeamSet,
     CycleAbandoned,
@@ -44,22 +56,182 @@ from smice.process.events import (
 )
 from smice.process.machine import Machine
 
-__all__ = ["cycle_event"]
+__all__ = ["Draft", "cycle_event"]
 
 
-def _ids(w: Working, cycle: Cycle) -> set[str]:
-    found = w.cycle_ids.get(cycle.id)
+class Draft:
+    """A mutable copy of a :class:`~smice.domain.Cycle` that reads like one.
+
+    The tuple fields of the cycle are lists here; :meth:`freeze` builds the frozen cycle
+    (and keeps it until the next change). ``ids`` holds the ids of all artefacts, for the
+    duplicate checks. Phase moves since the draft was made wait in ``moves`` as
+    ``(phase, entered_at, reason)``; ``phase`` and ``entered`` are the current visit's.
+    """
+
+    __slots__ = (
+        "action_teams",
+        "actions",
+        "core_team",
+        "destiny_mode",
+        "dreams",
+        "end_reason",
+        "endorsements",
+        "entered",
+        "extensions",
+        "frozen",
+        "history",
+        "id",
+        "ids",
+        "interviews",
+        "moves",
+        "parent",
+        "phase",
+        "platform",
+        "positive_core",
+        "propositions",
+        "protocol",
+        "reviews",
+        "status",
+        "stories",
+        "targets",
+        "team",
+        "themes",
+        "topics",
+        "variant",
+    )
+
+    def __init__(self, cycle: Cycle) -> None:
+        self.id: CycleId = cycle.id
+        self.variant: CycleVariant = cycle.variant
+        self.history: tuple[PhaseVisit, ...] = cycle.history
+        self.moves: list[tuple[str, datetime, str | None]] = []
+        self.phase: str = cycle.history[-1].phase
+        self.entered: datetime = cycle.history[-1].entered_at
+        self.team: TeamId | None = cycle.team
+        self.platform: PlatformId | None = cycle.platform
+        self.parent: CycleId | None = cycle.parent
+        self.status: CycleStatus = cycle.status
+        self.end_reason: str | None = cycle.end_reason
+        self.destiny_mode: DestinyMode | None = cycle.destiny_mode
+        self.core_team: list[StakeholderId] = list(cycle.core_team)
+        self.topics: list[Topic] = list(cycle.topics)
+        self.protocol: InterviewProtocol | None = cycle.protocol
+        self.interviews: list[Interview] = list(cycle.interviews)
+        self.stories: list[Story] = list(cycle.stories)
+        self.themes: list[Theme] = list(cycle.themes)
+        self.positive_core: PositiveCoreMap | None = cycle.positive_core
+        self.dreams: list[DreamStatement] = list(cycle.dreams)
+        self.endorsements: list[Endorsement] = list(cycle.endorsements)
+        self.propositions: list[Proposition] = list(cycle.propositions)
+        self.targets: list[Target] = list(cycle.targets)
+        self.actions: list[Action] = list(cycle.actions)
+        self.action_teams: list[ActionTeam] = list(cycle.action_teams)
+        self.reviews: list[Review] = list(cycle.reviews)
+        self.extensions: Extensions = cycle.extensions
+        #: The frozen cycle while it is up to date, else ``None``.
+        self.frozen: Cycle | None = cycle
+        self.ids: set[str] = set(cycle.artefact_ids())
+
+    @property
+    def started_at(self) -> datetime:
+        """When the cycle entered its first phase."""
+        return self.history[0].entered_at
+
+    def move(self, phase: str, at: datetime, reason: str | None = None) -> None:
+        """Leave the current phase at *at* for *phase* (a new visit)."""
+        self.moves.append((phase, at, reason))
+        self.phase = phase
+        self.entered = at
+
+    def visited(self) -> set[str]:
+        """Every phase the cycle has been in."""
+        return {v.phase for v in self.history} | {m[0] for m in self.moves}
+
+    def _history(self) -> tuple[PhaseVisit, ...]:
+        if not self.moves:
+            return self.history
+        last = self.history[-1]
+        visits = [
+            *self.history[:-1],
+            PhaseVisit(
+                phase=last.phase,
+                entered_at=last.entered_at,
+                left_at=self.moves[0][1],
+                reason=last.reason,
+                extensions=last.extensions,
+            ),
+        ]
+        for (phase, at, reason), after in zip(self.moves, self.moves[1:], strict=False):
+            visits.append(PhaseVisit(phase=phase, entered_at=at, left_at=after[1], reason=reason))
+        phase, at, reason = self.moves[-1]
+        visits.append(PhaseVisit(phase=phase, entered_at=at, reason=reason))
+        self.history = tuple(visits)
+        self.moves = []
+        return self.history
+
+    def view(self) -> Cycle:
+        """This draft where a cycle is read (criteria, guards): the same attributes."""
+        return cast(Cycle, self)
+
+    def freeze(self) -> Cycle:
+        """The frozen cycle with every change so far."""
+        if self.frozen is None:
+            self.frozen = Cycle(
+                id=self.id,
+                variant=self.variant,
+                history=self._history(),
+                team=self.team,
+                platform=self.platform,
+                parent=self.parent,
+                status=self.status,
+                end_reason=self.end_reason,
+                destiny_mode=self.destiny_mode,
+                core_team=tuple(self.core_team),
+                topics=tuple(self.topics),
+                protocol=self.protocol,
+                interviews=tuple(self.interviews),
+                stories=tuple(self.stories),
+                themes=tuple(self.themes),
+                positive_core=self.positive_core,
+                dreams=tuple(self.dreams),
+                endorsements=tuple(self.endorsements),
+                propositions=tuple(self.propositions),
+                targets=tuple(self.targets),
+                actions=tuple(self.actions),
+                action_teams=tuple(self.action_teams),
+                reviews=tuple(self.reviews),
+                extensions=self.extensions,
+            )
+        return self.frozen
+
+
+# A new field of Cycle must be carried by Draft (and by Draft.freeze).
+_EXTRA: Final = {"entered", "frozen", "ids", "moves", "phase"}
+assert {a.name for a in attrs.fields(Cycle)} == set(Draft.__slots__) - _EXTRA
+
+
+def draft(w: Working, e: Event) -> Draft:
+    """The draft of the cycle *e* names (made on first use), or refuse *e*."""
+    key = e.cycle
+    found = w.drafts.get(key) if key is not None else None
     if found is None:
-        found = w.cycle_ids[cycle.id] = set(cycle.artefact_ids())
+        cycle: Cycle = w.need(e, "cycles", key, "cycle")
+        if cycle is None:
+            refuse(e, Refusal(code="missing", message="cycle: expected a cycle id, got none"))
+        found = w.drafts[cycle.id] = Draft(cycle)
     return found
 
 
 def _known(
     e: Event, values: Iterable[str | None], present: Iterable[Any], field: str, what: str
 ) -> None:
-    ids = {item.id for item in present}
+    ids: set[str] | None = None
     for value in values:
-        if value is not None and value not in ids:
+        if value is None:
+            continue
+        if ids is None:
+            ids = {item.id for item in present}
+        if value not in ids:
             refuse(
                 e,
                 Refusal(
@@ -127,7 +299,7 @@ def _started(w: Working, e: Event) -> None:
     )
 
 
-def _spawned(w: Working, e: Event, cycle: Cycle, p: SubcycleSpawned) -> Cycle:
+def _spawned(w: Working, e: Event, cycle: Draft, p: SubcycleSpawned) -> None:
     team, platform = p.team, p.platform
     if team is None and platform is None:
         team, platform = cycle.team, cycle.platform
@@ -141,17 +313,19 @@ def _spawned(w: Working, e: Event, cycle: Cycle, p: SubcycleSpawned) -> Cycle:
         core=p.core_team,
         parent=cycle.id,
     )
-    return cycle
 
 
-def _move(cycle: Cycle, target: str, at: Any, reason: str | None = None) -> Cycle:
-    last = attrs.evolve(cycle.history[-1], left_at=at)
-    visit = PhaseVisit(phase=target, entered_at=at, reason=reason)
-    return attrs.evolve(cycle, history=(*cycle.history[:-1], last, visit))
+def _params(w: Working, spec: CriterionSpec) -> tuple[Criterion, dict[str, Any]]:
+    # The criterion and its parameters (defaults and the spec's), merged once per spec.
+    found = w.criteria.get(id(spec))
+    if found is None or found[0] is not spec:
+        criterion = CRITERIA[spec.name]
+        found = w.criteria[id(spec)] = (spec, criterion, {**criterion.params, **spec.params})
+    return found[1], found[2]
 
 
-def _advanced(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
-    transition = machine.next_transition(cycle, e)
+def _advanced(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+    transition = machine.next_transition(cycle.view(), e)
     if transition is None:
         refuse(
             e,
@@ -161,11 +335,18 @@ def _advanced(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
                 f"{cycle.variant} plan has no next phase",
             ),
         )
-    phase = machine.phases[cycle.phase]
-    failing = [r for r in (evaluate(spec, w, cycle) for spec in phase.criteria) if not r.passed]
-    if failing:
-        raise_failing(e, failing)
-    return _move(cycle, transition.target, e.at)
+    criteria = machine.phases[cycle.phase].criteria
+    view = cycle.view()
+    for spec in criteria:
+        criterion, params = _params(w, spec)
+        if not criterion.check(w, view, params).passed:
+            # Only a refusal pays for the messages, judged on the frozen cycle.
+            frozen = cycle.freeze()
+            failing = [r for r in (evaluate(s, w, frozen) for s in criteria) if not r.passed]
+            if failing:
+                raise_failing(e, failing)
+            break
+    cycle.move(transition.target, e.at)
 
 
 def raise_failing(e: Event, failing: list[Any]) -> None:
@@ -173,8 +354,8 @@ def raise_failing(e: Event, failing: list[Any]) -> None:
     raise EventRefused(e.type, failing)
 
 
-def _revisited(w: Working, e: Event, cycle: Cycle, p: PhaseRevisited) -> Cycle:
-    visited = {v.phase for v in cycle.history}
+def _revisited(w: Working, e: Event, cycle: Draft, p: PhaseRevisited) -> None:
+    visited = cycle.visited()
     if p.phase == cycle.phase or p.phase not in visited:
         earlier = sorted(visited - {cycle.phase})
         refuse(
@@ -185,12 +366,11 @@ def _revisited(w: Working, e: Event, cycle: Cycle, p: PhaseRevisited) -> Cycle:
                 f"({', '.join(earlier) or 'none'}), got {p.phase!r}",
             ),
         )
-    return _move(cycle, p.phase, e.at, p.reason)
+    cycle.move(p.phase, e.at, p.reason)
 
 
-def _members_check(w: Working, e: Event, cycle: Cycle, sid: str, field: str) -> None:
-    members = set(active_members(w, cycle)) | set(cycle.core_team)
-    if sid not in members:
+def _members_check(w: Working, e: Event, cycle: Draft, sid: str, field: str) -> None:
+    if sid not in cycle.core_team and sid not in active_members(w, cycle.view()):
         owner = f"team {cycle.team!r}" if cycle.team else f"the core team of {cycle.id!r}"
         refuse(
             e,
@@ -198,7 +378,7 @@ def _members_check(w: Working, e: Event, cycle: Cycle, sid: str, field: str) -> 
         )
 
 
-def _core(w: Working, e: Event, cycle: Cycle, p: CoreTeamSet) -> Cycle:
+def _core(w: Working, e: Event, cycle: Draft, p: CoreTeamSet) -> None:
     members = set(w.team(cycle.team).current_members) if cycle.team else None
     for j, sid in enumerate(p.members):
         w.need_person(e, sid, f"payload/members/{j}")
@@ -210,14 +390,14 @@ def _core(w: Working, e: Event, cycle: Cycle, p: CoreTeamSet) -> Cycle:
                     message=f"payload/members/{j}: {sid!r} is not a member of team {cycle.team!r}",
                 ),
             )
-    return attrs.evolve(cycle, core_team=tuple(dict.fromkeys(p.members)))
+    cycle.core_team = list(dict.fromkeys(p.members))
 
 
-def _topic(w: Working, e: Event, cycle: Cycle, p: Topic) -> Cycle:
-    return attrs.evolve(cycle, topics=(*cycle.topics, p))
+def _topic(w: Working, e: Event, cycle: Draft, p: Topic) -> None:
+    cycle.topics.append(p)
 
 
-def _protocol(w: Working, e: Event, cycle: Cycle, p: InterviewProtocol) -> Cycle:
+def _protocol(w: Working, e: Event, cycle: Draft, p: InterviewProtocol) -> None:
     if p.approved_on is None:
         refuse(
             e,
@@ -228,10 +408,10 @@ def _protocol(w: Working, e: Event, cycle: Cycle, p: InterviewProtocol) -> Cycle
         )
     for j, sid in enumerate(p.approved_by):
         w.need_person(e, sid, f"payload/approved_by/{j}")
-    return attrs.evolve(cycle, protocol=p)
+    cycle.protocol = p
 
 
-def _interview(w: Working, e: Event, cycle: Cycle, p: Interview) -> Cycle:
+def _interview(w: Working, e: Event, cycle: Draft, p: Interview) -> None:
     w.need(e, "stakeholders", p.interviewer, "payload/interviewer")
     w.need(e, "stakeholders", p.interviewee, "payload/interviewee")
     if p.interviewer == p.interviewee:
@@ -243,12 +423,14 @@ def _interview(w: Working, e: Event, cycle: Cycle, p: Interview) -> Cycle:
         w.need_consent(e, p.interviewee, "payload/interviewee", ConsentScope.INTERVIEW_TEXT)
     _known(e, p.topics, cycle.topics, "payload/topics", "topic")
     _dated(e, cycle, p.on, "payload/on")
-    return attrs.evolve(cycle, interviews=(*cycle.interviews, p))
+    cycle.interviews.append(p)
 
 
-def _dated(e: Event, cycle: Cycle, day: Any, field: str) -> None:
+def _dated(e: Event, cycle: Draft, day: Any, field: str) -> None:
+    if day is None:
+        return
     start = cycle.started_at.date()
-    if day is not None and day < start:
+    if day < start:
         refuse(
             e,
             Refusal(
@@ -259,55 +441,55 @@ def _dated(e: Event, cycle: Cycle, day: Any, field: str) -> None:
         )
 
 
-def _story(w: Working, e: Event, cycle: Cycle, p: Story) -> Cycle:
+def _story(w: Working, e: Event, cycle: Draft, p: Story) -> None:
     _known(e, (p.interview,), cycle.interviews, "payload/interview", "interview")
     _known(e, p.topics, cycle.topics, "payload/topics", "topic")
     if p.text is not None and p.interview is not None:
         teller = next(i.interviewee for i in cycle.interviews if i.id == p.interview)
         w.need_consent(e, teller, "payload/interview", ConsentScope.INTERVIEW_TEXT)
-    return attrs.evolve(cycle, stories=(*cycle.stories, p))
+    cycle.stories.append(p)
 
 
-def _theme(w: Working, e: Event, cycle: Cycle, p: Theme) -> Cycle:
+def _theme(w: Working, e: Event, cycle: Draft, p: Theme) -> None:
     _known(e, p.stories, cycle.stories, "payload/stories", "story")
-    return attrs.evolve(cycle, themes=(*cycle.themes, p))
+    cycle.themes.append(p)
 
 
-def _positive_core(w: Working, e: Event, cycle: Cycle, p: PositiveCoreMap) -> Cycle:
+def _positive_core(w: Working, e: Event, cycle: Draft, p: PositiveCoreMap) -> None:
     _known(e, p.themes, cycle.themes, "payload/themes", "theme")
     _dated(e, cycle, p.on, "payload/on")
-    return attrs.evolve(cycle, positive_core=p)
+    cycle.positive_core = p
 
 
-def _dream(w: Working, e: Event, cycle: Cycle, p: DreamStatement) -> Cycle:
+def _dream(w: Working, e: Event, cycle: Draft, p: DreamStatement) -> None:
     _known(e, (p.topic,), cycle.topics, "payload/topic", "topic")
     _dated(e, cycle, p.on, "payload/on")
-    return attrs.evolve(cycle, dreams=(*cycle.dreams, p))
+    cycle.dreams.append(p)
 
 
-def _endorsement(w: Working, e: Event, cycle: Cycle, p: Endorsement) -> Cycle:
+def _endorsement(w: Working, e: Event, cycle: Draft, p: Endorsement) -> None:
     _known(e, (p.dream,), cycle.dreams, "payload/dream", "dream statement")
     w.need_person(e, p.person, "payload/person")
     _members_check(w, e, cycle, p.person, "payload/person")
     w.need_consent(e, p.person, "payload/person")
     if any(x.dream == p.dream and x.person == p.person for x in cycle.endorsements):
         refuse(e, Refusal(code="duplicate", message=f"{p.person!r} already endorsed {p.dream!r}"))
-    return attrs.evolve(cycle, endorsements=(*cycle.endorsements, p))
+    cycle.endorsements.append(p)
 
 
-def _proposition(w: Working, e: Event, cycle: Cycle, p: Proposition) -> Cycle:
+def _proposition(w: Working, e: Event, cycle: Draft, p: Proposition) -> None:
     _known(e, (p.topic,), cycle.topics, "payload/topic", "topic")
     _known(e, p.stories, cycle.stories, "payload/stories", "story")
     _dated(e, cycle, p.on, "payload/on")
-    return attrs.evolve(cycle, propositions=(*cycle.propositions, p))
+    cycle.propositions.append(p)
 
 
-def _target(w: Working, e: Event, cycle: Cycle, p: Target) -> Cycle:
+def _target(w: Working, e: Event, cycle: Draft, p: Target) -> None:
     _known(e, (p.proposition,), cycle.propositions, "payload/proposition", "proposition")
-    return attrs.evolve(cycle, targets=(*cycle.targets, p))
+    cycle.targets.append(p)
 
 
-def _action(w: Working, e: Event, cycle: Cycle, p: Action) -> Cycle:
+def _action(w: Working, e: Event, cycle: Draft, p: Action) -> None:
     w.need(e, "stakeholders", p.owner, "payload/owner")
     w.need_consent(e, p.owner, "payload/owner")
     _known(e, (p.proposition,), cycle.propositions, "payload/proposition", "proposition")
@@ -321,26 +503,26 @@ def _action(w: Working, e: Event, cycle: Cycle, p: Action) -> Cycle:
                     message=f"payload/{field}: cannot be before the action is committed",
                 ),
             )
-    return attrs.evolve(cycle, actions=(*cycle.actions, p))
+    cycle.actions.append(p)
 
 
-def _action_team(w: Working, e: Event, cycle: Cycle, p: ActionTeam) -> Cycle:
+def _action_team(w: Working, e: Event, cycle: Draft, p: ActionTeam) -> None:
     for j, sid in enumerate(p.members):
         w.need_person(e, sid, f"payload/members/{j}")
         w.need_consent(e, sid, f"payload/members/{j}")
     _known(e, p.actions, cycle.actions, "payload/actions", "action")
-    return attrs.evolve(cycle, action_teams=(*cycle.action_teams, p))
+    cycle.action_teams.append(p)
 
 
-def _review(w: Working, e: Event, cycle: Cycle, p: Review) -> Cycle:
+def _review(w: Working, e: Event, cycle: Draft, p: Review) -> None:
     _dated(e, cycle, p.on, "payload/on")
-    return attrs.evolve(cycle, reviews=(*cycle.reviews, p))
+    cycle.reviews.append(p)
 
 
 _FINAL_ACTION: Final = (ActionStatus.DONE, ActionStatus.DROPPED)
 
 
-def _status(w: Working, e: Event, cycle: Cycle, p: StatusChanged) -> Cycle:
+def _status(w: Working, e: Event, cycle: Draft, p: StatusChanged) -> None:
     for j, action in enumerate(cycle.actions):
         if action.id != p.action:
             continue
@@ -359,13 +541,13 @@ def _status(w: Working, e: Event, cycle: Cycle, p: StatusChanged) -> Cycle:
         started = action.started_on
         if p.status is ActionStatus.STARTED or (started is None and p.status is ActionStatus.DONE):
             started = p.on
-        changed = attrs.evolve(action, status=p.status, started_on=started)
-        return attrs.evolve(cycle, actions=(*cycle.actions[:j], changed, *cycle.actions[j + 1 :]))
+        cycle.actions[j] = attrs.evolve(action, status=p.status, started_on=started)
+        return
     _known(e, (p.action,), cycle.actions, "payload/action", "action")
     raise AssertionError  # pragma: no cover - _known refused
 
 
-Handler = Callable[[Working, Event, Cycle, Any], Cycle]
+Handler = Callable[[Working, Event, Draft, Any], None]
 
 _ARTEFACTS: Final[dict[str, Handler]] = {
     "core_team_set": _core,
@@ -384,18 +566,18 @@ _ARTEFACTS: Final[dict[str, Handler]] = {
     "review_recorded": _review,
 }
 _REPLACED: Final = {"protocol_approved": "protocol", "positive_core_mapped": "positive_core"}
+_ACTIVE: Final = (CycleStatus.ACTIVE,)
+_WANTED: Final[dict[str, tuple[CycleStatus, ...]]] = {
+    "cycle_resumed": (CycleStatus.PAUSED,),
+    "cycle_abandoned": (CycleStatus.ACTIVE, CycleStatus.PAUSED),
+}
 
 
-def _status_ok(e: Event, cycle: Cycle) -> None:
+def _status_ok(e: Event, cycle: Draft) -> None:
     t = e.type
     if t == "action_status_changed":
         return
-    if t == "cycle_resumed":
-        wanted: tuple[CycleStatus, ...] = (CycleStatus.PAUSED,)
-    elif t == "cycle_abandoned":
-        wanted = (CycleStatus.ACTIVE, CycleStatus.PAUSED)
-    else:
-        wanted = (CycleStatus.ACTIVE,)
+    wanted = _WANTED.get(t, _ACTIVE)
     if cycle.status not in wanted:
         refuse(
             e,
@@ -407,22 +589,24 @@ def _status_ok(e: Event, cycle: Cycle) -> None:
         )
 
 
-def _artefact(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
-    allowed = machine.artefact_events.get(cycle.phase, frozenset())
-    if e.type not in allowed:
-        phases = [p for p, events in machine.artefact_events.items() if e.type in events]
+def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+    t = e.type
+    allowed = machine.artefact_events.get(cycle.phase)
+    if allowed is None or t not in allowed:
+        phases = [p for p, events in machine.artefact_events.items() if t in events]
         refuse(
             e,
             Refusal(
                 code="wrong_phase",
-                message=f"{e.type!r} belongs to phase {' or '.join(phases) or '(none)'} of the "
+                message=f"{t!r} belongs to phase {' or '.join(phases) or '(none)'} of the "
                 f"{cycle.variant} plan; cycle {cycle.id!r} is in {cycle.phase!r}",
             ),
         )
-    ids = _ids(w, cycle)
+    ids = cycle.ids
     payload: Any = e.payload
     new_id: str | None = getattr(payload, "id", None)
-    old = getattr(cycle, _REPLACED[e.type]) if e.type in _REPLACED else None
+    replaced = _REPLACED.get(t)
+    old = getattr(cycle, replaced) if replaced is not None else None
     if new_id is not None and new_id in ids and (old is None or old.id != new_id):
         refuse(
             e,
@@ -431,24 +615,24 @@ def _artefact(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
                 message=f"cycle {cycle.id!r} already has an artefact with id {new_id!r}",
             ),
         )
-    changed = _ARTEFACTS[e.type](w, e, cycle, payload)
+    _ARTEFACTS[t](w, e, cycle, payload)
     if old is not None:
         ids.discard(old.id)
     if new_id is not None:
         ids.add(new_id)
-    transition = machine.next_transition(changed, e)
+    moves = (cycle.phase, t) in machine.transitions
+    transition = machine.next_transition(cycle.view(), e) if moves else None
     if transition is not None:
-        changed = _move(changed, transition.target, e.at)
+        cycle.move(transition.target, e.at)
     elif (
         isinstance(payload, Review)
-        and machine.phases[changed.phase].terminal
+        and machine.phases[cycle.phase].terminal
         and payload.decision is not ReviewDecision.CONTINUE
     ):
-        changed = attrs.evolve(changed, status=CycleStatus.COMPLETED)
-    return changed
+        cycle.status = CycleStatus.COMPLETED
 
 
-def _in_action_phase(e: Event, cycle: Cycle, machine: Machine) -> None:
+def _in_action_phase(e: Event, cycle: Draft, machine: Machine) -> None:
     if "action_committed" not in machine.artefact_events.get(cycle.phase, frozenset()):
         refuse(
             e,
@@ -460,42 +644,43 @@ def _in_action_phase(e: Event, cycle: Cycle, machine: Machine) -> None:
         )
 
 
-def _mode(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
+def _mode(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     _in_action_phase(e, cycle, machine)
     assert isinstance(e.payload, DestinyModeChosen)
-    return attrs.evolve(cycle, destiny_mode=e.payload.mode)
+    cycle.destiny_mode = e.payload.mode
 
 
-def _spawn(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
+def _spawn(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     _in_action_phase(e, cycle, machine)
     assert isinstance(e.payload, SubcycleSpawned)
-    return _spawned(w, e, cycle, e.payload)
+    _spawned(w, e, cycle, e.payload)
 
 
-def _paused(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
-    return attrs.evolve(cycle, status=CycleStatus.PAUSED)
+def _paused(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+    cycle.status = CycleStatus.PAUSED
 
 
-def _resumed(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
-    return attrs.evolve(cycle, status=CycleStatus.ACTIVE)
+def _resumed(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+    cycle.status = CycleStatus.ACTIVE
 
 
-def _abandoned(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
+def _abandoned(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     assert isinstance(e.payload, CycleAbandoned)
-    return attrs.evolve(cycle, status=CycleStatus.ABANDONED, end_reason=e.payload.reason)
+    cycle.status = CycleStatus.ABANDONED
+    cycle.end_reason = e.payload.reason
 
 
-def _revisit(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
+def _revisit(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     assert isinstance(e.payload, PhaseRevisited)
-    return _revisited(w, e, cycle, e.payload)
+    _revisited(w, e, cycle, e.payload)
 
 
-def _status_change(w: Working, e: Event, cycle: Cycle, machine: Machine) -> Cycle:
+def _status_change(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     assert isinstance(e.payload, StatusChanged)
-    return _status(w, e, cycle, e.payload)
+    _status(w, e, cycle, e.payload)
 
 
-_MOVES: Final[dict[str, Callable[[Working, Event, Cycle, Machine], Cycle]]] = {
+_MOVES: Final[dict[str, Callable[[Working, Event, Draft, Machine], None]]] = {
     "phase_advanced": _advanced,
     "phase_revisited": _revisit,
     "action_status_changed": _status_change,
@@ -508,24 +693,28 @@ _MOVES: Final[dict[str, Callable[[Working, Event, Cycle, Machine], Cycle]]] = {
 
 
 def cycle_event(w: Working, e: Event) -> None:
-    """Apply the cycle event *e* to *w*."""
-    if e.type == "cycle_started":
+    """Apply the cycle event *e* to *w* (every check passes before the draft changes)."""
+    t = e.type
+    if t == "cycle_started":
         _started(w, e)
         return
-    cycle: Cycle = w.need(e, "cycles", e.cycle, "cycle")
-    _status_ok(e, cycle)
-    last = cycle.history[-1].entered_at
-    if e.at < last:
+    cycle = w.drafts.get(e.cycle)
+    if cycle is None:
+        cycle = draft(w, e)
+    if cycle.status is not CycleStatus.ACTIVE or t in _WANTED:
+        _status_ok(e, cycle)
+    if e.at < cycle.entered:
         refuse(
             e,
             Refusal(
                 code="time_backwards",
-                message=f"at: expected a time ≥ {last.isoformat()} (when cycle {cycle.id!r} "
-                f"entered {cycle.phase!r}), got {e.at.isoformat()}",
+                message=f"at: expected a time ≥ {cycle.entered.isoformat()} (when cycle "
+                f"{cycle.id!r} entered {cycle.phase!r}), got {e.at.isoformat()}",
             ),
         )
     machine = w.machine(cycle.variant)
-    handler = _artefact if e.type in _ARTEFACTS else _MOVES[e.type]
-    changed = handler(w, e, cycle, machine)
-    if changed is not cycle:
-        w.put("cycles", changed)
+    if t in _ARTEFACTS:
+        _artefact(w, e, cycle, machine)
+    else:
+        _MOVES[t](w, e, cycle, machine)
+    cycle.frozen = None

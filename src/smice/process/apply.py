@@ -16,12 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import attrs
 
 from smice._types import ArenaId, ArtefactId, CycleId, StakeholderId, TeamId
 from smice.domain import (
+    ALLOWED_MOVES,
     Arena,
     ArenaTemplate,
     ConsentScope,
@@ -32,6 +33,7 @@ from smice.domain import (
     PhaseVisit,
     Platform,
     ProgressTeam,
+    RecommendationRecord,
     ResourceFlow,
     Stakeholder,
     TeamStatus,
@@ -49,11 +51,16 @@ from smice.process.events import (
     Event,
     MemberJoined,
     MemberLeft,
+    RecommendationIssued,
+    RecommendationStatusChanged,
     StakeholderLeft,
     TeamGraduated,
     TieEnded,
 )
 from smice.process.machine import Machine, compile_plan, resolve_template
+
+if TYPE_CHECKING:
+    from smice.process._cycle import Draft
 
 __all__ = ["apply", "replay"]
 
@@ -66,6 +73,7 @@ _LOOKUP: Final = {
     "initiatives": ("initiative", "initiative"),
     "flows": ("flow", "resource flow"),
     "regions": ("region", "region"),
+    "recommendations": ("recommendation", "recommendation"),
 }
 
 
@@ -81,7 +89,7 @@ class Working:
     lives in a dict (id → value, in the arena's order) until :meth:`arena` freezes it again.
     """
 
-    __slots__ = ("_machines", "_template", "base", "cycle_ids", "given", "maps")
+    __slots__ = ("_machines", "_template", "base", "criteria", "drafts", "given", "maps")
 
     def __init__(self, arena: Arena | None, template: ArenaTemplate | None) -> None:
         self.base = arena
@@ -89,14 +97,20 @@ class Working:
         self.maps: dict[str, dict[str, Any]] = {}
         self._template: ArenaTemplate | None = None
         self._machines: dict[CycleVariant, Machine] = {}
-        #: The artefact ids of each cycle touched so far (for duplicate checks).
-        self.cycle_ids: dict[str, set[str]] = {}
+        #: The cycles touched so far, as mutable drafts (see :mod:`smice.process._cycle`).
+        self.drafts: dict[str | None, Draft] = {}
+        #: Exit criteria with their merged parameters, by ``id`` of their spec.
+        self.criteria: dict[int, tuple[Any, Any, dict[str, Any]]] = {}
 
     # -- reading -------------------------------------------------------------------------
     def get(self, collection: str, key: str | None) -> Any:
         """The value with id *key* in *collection*, or ``None``."""
         if key is None:
             return None
+        if self.drafts and collection == "cycles":
+            draft = self.drafts.get(key)
+            if draft is not None:
+                return draft.freeze()
         found = self.maps.get(collection)
         if found is not None:
             return found.get(key)
@@ -106,6 +120,12 @@ class Working:
             return getattr(self.base, _LOOKUP[collection][0])(key)
         except UnknownId:
             return None
+
+    def has(self, collection: str, key: str) -> bool:
+        """Whether *collection* holds *key* (a drafted cycle is not frozen to tell)."""
+        return (collection == "cycles" and key in self.drafts) or self.get(
+            collection, key
+        ) is not None
 
     def stakeholder(self, sid: str, /) -> Stakeholder:
         """The stakeholder *sid* (raises :class:`UnknownId`); criteria read through this."""
@@ -147,6 +167,9 @@ class Working:
     def arena(self) -> Arena:
         """The frozen arena with every change so far."""
         assert self.base is not None
+        drafts, self.drafts = self.drafts, {}
+        for draft in drafts.values():
+            self.put("cycles", draft.freeze())
         if not self.maps:
             return self.base
         changes: dict[str, Any] = {
@@ -172,9 +195,14 @@ class Working:
             )
         return found
 
+    def need_id(self, event: Event, collection: str, key: str | None, field: str) -> None:
+        """Like :meth:`need` when only the existence of *key* matters."""
+        if key is not None and not self.has(collection, key):
+            self.need(event, collection, key, field)
+
     def need_new(self, event: Event, collection: str, key: str) -> None:
         """Refuse *event* if *collection* already holds *key*."""
-        if self.get(collection, key) is not None:
+        if self.has(collection, key):
             what = _LOOKUP[collection][1]
             refuse(
                 event,
@@ -296,7 +324,7 @@ def _tie(w: Working, e: Event, t: Tie) -> None:
     if t.source == t.target:
         refuse(e, Refusal(code="loop", message=f"a tie cannot join {t.source!r} to itself"))
     if t.cycle is not None:
-        w.need(e, "cycles", t.cycle, "payload/cycle")
+        w.need_id(e, "cycles", t.cycle, "payload/cycle")
     if t.direction is not None and t.kind is not TieKind.KNOWLEDGE_FLOW:
         refuse(e, Refusal(code="kind", message="only knowledge_flow ties have a direction"))
     if t.resource is not None and t.kind is not TieKind.EXCHANGES_RESOURCE:
@@ -402,7 +430,7 @@ def _initiative(w: Working, e: Event, i: Initiative, *, new: bool) -> None:
         w.need(e, "initiatives", i.id, "payload/id")
     for j, sid in enumerate(i.participants):
         w.need(e, "stakeholders", sid, f"payload/participants/{j}")
-    w.need(e, "cycles", i.cycle, "payload/cycle")
+    w.need_id(e, "cycles", i.cycle, "payload/cycle")
     w.need(e, "teams", i.team, "payload/team")
     w.put("initiatives", i)
 
@@ -412,6 +440,34 @@ def _flow(w: Working, e: Event, f: ResourceFlow) -> None:
         w.need(e, "stakeholders", getattr(f, field), f"payload/{field}")
     _order(e, "payload/until", f.until, f.since, "a flow cannot end before it starts")
     w.put("flows", f)
+
+
+def _recommendation_issued(w: Working, e: Event, p: RecommendationIssued) -> None:
+    w.need_new(e, "recommendations", p.id)
+    fields = attrs.asdict(p, recurse=False)
+    w.put(
+        "recommendations",
+        RecommendationRecord(**fields, issued_at=e.at, issued_by=e.recorded_by),
+    )
+
+
+def _recommendation_status(w: Working, e: Event, p: RecommendationStatusChanged) -> None:
+    r: RecommendationRecord = w.need(
+        e, "recommendations", p.recommendation, "payload/recommendation"
+    )
+    if not r.can_move_to(p.status):
+        allowed = " or ".join(repr(str(s)) for s in sorted(ALLOWED_MOVES[r.status]))
+        refuse(
+            e,
+            Refusal(
+                code="state",
+                message=f"payload/status: recommendation {r.id!r} is {str(r.status)!r} and can "
+                f"become {allowed or 'nothing (it is final)'}, not {str(p.status)!r}",
+            ),
+        )
+    _order(e, "at", e.at, r.changed_at, "a status cannot change before its last change")
+    by = p.by if p.by is not None else e.recorded_by
+    w.put("recommendations", r.with_status(p.status, at=e.at, by=by, note=p.note))
 
 
 _ARENA_EVENTS: Final[dict[str, Callable[[Working, Event, Any], None]]] = {
@@ -430,6 +486,8 @@ _ARENA_EVENTS: Final[dict[str, Callable[[Working, Event, Any], None]]] = {
     "initiative_launched": lambda w, e, p: _initiative(w, e, p, new=True),
     "initiative_updated": lambda w, e, p: _initiative(w, e, p, new=False),
     "resource_flow_changed": _flow,
+    "recommendation_issued": _recommendation_issued,
+    "recommendation_status_changed": _recommendation_status,
 }
 
 
@@ -457,8 +515,6 @@ def _created(w: Working, e: Event) -> None:
 
 def step(w: Working, e: Event) -> None:
     """Apply *e* to the working copy *w* (checks first; writes only when all pass)."""
-    from smice.process._cycle import cycle_event  # noqa: PLC0415 - siblings, one cycle
-
     if e.type == "arena_created":
         _created(w, e)
     elif w.base is None:
@@ -583,3 +639,7 @@ def _example_arena() -> Arena:
         teams=(team,),
         cycles=(cycle,),
     )
+
+
+# Last: the cycle handlers import this module (Working, refuse).
+from smice.process._cycle import cycle_event  # noqa: E402
