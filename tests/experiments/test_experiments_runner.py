@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import json
-import os
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -111,10 +109,19 @@ def test_rows_of_another_spec_are_not_mixed_in(tmp_path: Path) -> None:
         run_experiment(spec(seed=1), results_path=path, progress=False)
 
 
+#: The child kills itself with SIGKILL right after its second row is on disk (the progress
+#: bar steps once per row, after the row is written and fsynced): deterministic, no timing.
 _KILLED = """
-import sys
-from smice.experiments import ExperimentSpec, run_experiment
+import os, signal, sys
+from smice.experiments import ExperimentSpec, run_experiment, runner
 from smice.io.experiments import load_experiment_document
+rows = 0
+def step(self):
+    global rows
+    rows += 1
+    if rows == 2:
+        os.kill(os.getpid(), signal.SIGKILL)
+runner._Progress.step = step
 spec = ExperimentSpec.from_document(load_experiment_document(sys.argv[1]))
 run_experiment(spec, results_path=sys.argv[2], progress=False)
 """
@@ -125,16 +132,12 @@ def test_a_sigkilled_experiment_resumes_to_the_same_rows(tmp_path: Path) -> None
     spec_path = tmp_path / "spec.json"
     spec_path.write_text(json.dumps(document), "utf-8")
     path = tmp_path / "rows.jsonl"
-    child = subprocess.Popen([sys.executable, "-c", _KILLED, str(spec_path), str(path)])
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and child.poll() is None:
-        if path.exists() and path.read_bytes().count(b"\n") >= 1:
-            break
-        time.sleep(0.02)
-    os.kill(child.pid, signal.SIGKILL)
-    child.wait()
+    child = subprocess.run(
+        [sys.executable, "-c", _KILLED, str(spec_path), str(path)], check=False, timeout=300
+    )
+    assert child.returncode == -signal.SIGKILL
     done = path.read_bytes().count(b"\n")
-    assert 1 <= done < 6, "the child should be killed mid-experiment"
+    assert done == 2, "the child was killed right after its second row"
     resumed = run_experiment(load_spec(spec_path), results_path=path, progress=False)
     assert resumed.resumed == done
     fresh = run_experiment(load_spec(spec_path), progress=False)

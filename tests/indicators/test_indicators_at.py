@@ -20,7 +20,8 @@ def test_default_day_is_the_latest_record() -> None:
 def test_end_of_2018() -> None:
     """On 2018-12-31: t5 has ended and t7 not begun (4 ties, t2 crosses the border); only
     in1 is launched; c2 has not started; 'late' has not joined; no recommendation yet.
-    Flows identified by then: f1 and f3 (ended 2018-10-01), so 1 of 2 running... f1 only."""
+    Flows identified by then: f1 and f3, so C.n_potential_flows = 2. f3 ended on 2018-10-01
+    and ended flows do not count toward realisation, which leaves f1, realised: 1 / 1."""
     facts = compute(build(), at=date(2018, 12, 31))
     assert facts.value("A.months_observed") == 11
     assert facts.value("A.n_stakeholders") == 9

@@ -4,7 +4,7 @@ import math
 
 import networkx as nx
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from smice.network import core_periphery, core_periphery_fit
@@ -48,16 +48,14 @@ def test_heuristic_never_beats_the_exact_optimum(seed: int) -> None:
     G = nx.gnp_random_graph(12, 0.3, seed=seed)
     exact = core_periphery(G)
     heuristic = core_periphery(G, exact_limit=0, seed=seed)
-    if math.isnan(exact.fit):
-        return
+    assume(not math.isnan(exact.fit))
     assert heuristic.fit <= exact.fit + 1e-9
     assert core_periphery_fit(G, heuristic.core) == pytest.approx(heuristic.fit)
 
 
 def test_heuristic_reaches_the_exact_optimum_on_most_small_graphs() -> None:
-    """A local search may miss the global optimum (the docstring says so); on 40 random
-    12-node graphs it must find it at least 36 times (it found it 59 times in 60 when this
-    test was written)."""
+    """A local search may miss the global optimum (the docstring says so), but on random
+    12-node graphs it must find it in all but at most 4 of the 40 cases."""
     hits = total = 0
     for seed in range(40):
         G = nx.gnp_random_graph(12, 0.3, seed=seed)
