@@ -1,6 +1,6 @@
-import math
-
 """Contact suggestions: ranking, reasons, consent and determinism."""
+
+import math
 
 import networkx as nx
 import pytest
