@@ -1618,7 +1618,7 @@ def cycle_orkland_food(draft: Draft) -> None:
         themes=themes(p, (
             ("Food tells where you are", (1, 2, 3, 6), 0.66),
             ("Guests follow stories", (4, 7, 8), 0.61),
-            ("The village as host", (5, 10), 0.7),
+            ("The village as host", (4, 5), 0.7),
         )),
         positive_core=positive_core(p, "2020-01-08", (
             "Mushrooms grown in the old mine",

@@ -104,10 +104,13 @@ class CycleMachine(RuleBasedStateMachine):
     def topic(self, n: int) -> None:
         self._send("topic_added", {"id": f"topic-{n}", "title": f"Topic {n}"})
 
-    @rule(approved=st.booleans())
-    def protocol(self, approved: bool) -> None:
+    @rule(how=st.sampled_from(["draft", "approve", "no_day"]))
+    def protocol(self, how: str) -> None:
         payload: dict[str, Any] = {"id": "protocol", "questions": ["What works?"]}
-        if approved:
+        if how == "draft":
+            self._send("protocol_drafted", payload)
+            return
+        if how == "approve":
             payload["approved_on"] = self.clock.date().isoformat()
         self._send("protocol_approved", payload)
 
@@ -240,6 +243,11 @@ class CycleMachine(RuleBasedStateMachine):
     def phase_is_one_of_the_plan(self) -> None:
         assert self.cycle.phase in PHASES
         assert self.cycle.status in CycleStatus
+
+    @invariant()
+    def only_an_ended_cycle_has_left_its_phase(self) -> None:
+        ended = self.cycle.status in (CycleStatus.COMPLETED, CycleStatus.ABANDONED)
+        assert (self.cycle.history[-1].left_at is not None) == ended
 
     @invariant()
     def arena_has_no_problems(self) -> None:

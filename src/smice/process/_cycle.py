@@ -51,6 +51,7 @@ from smice.process.events import (
     DestinyModeChosen,
     Event,
     PhaseRevisited,
+    ProtocolDrafted,
     StatusChanged,
     SubcycleSpawned,
 )
@@ -142,6 +143,11 @@ class Draft:
         self.moves.append((phase, at, reason))
         self.phase = phase
         self.entered = at
+
+    def end(self, at: datetime) -> None:
+        """The cycle ends at *at* (completed or abandoned): its current visit is left then."""
+        history = self._history()
+        self.history = (*history[:-1], attrs.evolve(history[-1], left_at=at))
 
     def visited(self) -> set[str]:
         """Every phase the cycle has been in."""
@@ -337,12 +343,15 @@ def _advanced(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
         )
     criteria = machine.phases[cycle.phase].criteria
     view = cycle.view()
+    day = e.at.date()  # consent is judged on the day of the advance
     for spec in criteria:
         criterion, params = _params(w, spec)
-        if not criterion.check(w, view, params).passed:
+        if not criterion.holds(w, view, params, day):
             # Only a refusal pays for the messages, judged on the frozen cycle.
             frozen = cycle.freeze()
-            failing = [r for r in (evaluate(s, w, frozen) for s in criteria) if not r.passed]
+            failing = [
+                r for r in (evaluate(s, w, frozen, on=day) for s in criteria) if not r.passed
+            ]
             if failing:
                 raise_failing(e, failing)
             break
@@ -369,13 +378,24 @@ def _revisited(w: Working, e: Event, cycle: Draft, p: PhaseRevisited) -> None:
     cycle.move(p.phase, e.at, p.reason)
 
 
-def _members_check(w: Working, e: Event, cycle: Draft, sid: str, field: str) -> None:
-    if sid not in cycle.core_team and sid not in active_members(w, cycle.view()):
-        owner = f"team {cycle.team!r}" if cycle.team else f"the core team of {cycle.id!r}"
-        refuse(
-            e,
-            Refusal(code="not_a_member", message=f"{field}: {sid!r} is not a member of {owner}"),
-        )
+def _members_check(
+    w: Working, e: Event, cycle: Draft, sid: str, field: str, *, facilitators: bool = False
+) -> None:
+    """Refuse *e* unless *sid* is an active member or in the core team of *cycle* (or, with
+    *facilitators*, one of its team's facilitators: they interview in Appreciative Inquiry)."""
+    if sid in cycle.core_team or sid in active_members(w, cycle.view()):
+        return
+    team = w.team(cycle.team) if cycle.team is not None else None
+    if facilitators and team is not None and sid in team.facilitators:
+        return
+    if team is None:
+        owner = f"the core team of {cycle.id!r}"
+    else:
+        owner = f"team {cycle.team!r}" + (" nor one of its facilitators" if facilitators else "")
+    refuse(
+        e,
+        Refusal(code="not_a_member", message=f"{field}: {sid!r} is not a member of {owner}"),
+    )
 
 
 def _core(w: Working, e: Event, cycle: Draft, p: CoreTeamSet) -> None:
@@ -397,6 +417,19 @@ def _topic(w: Working, e: Event, cycle: Draft, p: Topic) -> None:
     cycle.topics.append(p)
 
 
+def _drafted(w: Working, e: Event, cycle: Draft, p: ProtocolDrafted) -> None:
+    if cycle.protocol is not None and cycle.protocol.approved_on is not None:
+        refuse(
+            e,
+            Refusal(
+                code="state",
+                message=f"cycle {cycle.id!r} already has the approved protocol "
+                f"{cycle.protocol.id!r}; a draft cannot replace it",
+            ),
+        )
+    cycle.protocol = InterviewProtocol(id=p.id, questions=p.questions, extensions=p.extensions)
+
+
 def _protocol(w: Working, e: Event, cycle: Draft, p: InterviewProtocol) -> None:
     if p.approved_on is None:
         refuse(
@@ -416,7 +449,7 @@ def _interview(w: Working, e: Event, cycle: Draft, p: Interview) -> None:
     w.need(e, "stakeholders", p.interviewee, "payload/interviewee")
     if p.interviewer == p.interviewee:
         refuse(e, Refusal(code="loop", message="an interview needs two different people"))
-    _members_check(w, e, cycle, p.interviewer, "payload/interviewer")
+    _members_check(w, e, cycle, p.interviewer, "payload/interviewer", facilitators=True)
     w.need_consent(e, p.interviewer, "payload/interviewer")
     w.need_consent(e, p.interviewee, "payload/interviewee")
     if p.summary is not None:
@@ -552,6 +585,7 @@ Handler = Callable[[Working, Event, Draft, Any], None]
 _ARTEFACTS: Final[dict[str, Handler]] = {
     "core_team_set": _core,
     "topic_added": _topic,
+    "protocol_drafted": _drafted,
     "protocol_approved": _protocol,
     "interview_recorded": _interview,
     "story_added": _story,
@@ -565,7 +599,11 @@ _ARTEFACTS: Final[dict[str, Handler]] = {
     "action_team_formed": _action_team,
     "review_recorded": _review,
 }
-_REPLACED: Final = {"protocol_approved": "protocol", "positive_core_mapped": "positive_core"}
+_REPLACED: Final = {
+    "protocol_drafted": "protocol",
+    "protocol_approved": "protocol",
+    "positive_core_mapped": "positive_core",
+}
 _ACTIVE: Final = (CycleStatus.ACTIVE,)
 _WANTED: Final[dict[str, tuple[CycleStatus, ...]]] = {
     "cycle_resumed": (CycleStatus.PAUSED,),
@@ -630,6 +668,7 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
         and payload.decision is not ReviewDecision.CONTINUE
     ):
         cycle.status = CycleStatus.COMPLETED
+        cycle.end(e.at)
 
 
 def _in_action_phase(e: Event, cycle: Draft, machine: Machine) -> None:
@@ -668,6 +707,7 @@ def _abandoned(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     assert isinstance(e.payload, CycleAbandoned)
     cycle.status = CycleStatus.ABANDONED
     cycle.end_reason = e.payload.reason
+    cycle.end(e.at)
 
 
 def _revisit(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:

@@ -26,9 +26,9 @@ from smice.domain import (
     ArenaTemplate,
     Cycle,
     CycleStatus,
+    InterviewProtocol,
     Membership,
     ProgressTeam,
-    Review,
     ReviewDecision,
     Stakeholder,
     TeamStatus,
@@ -47,6 +47,7 @@ from smice.process.events import (
     MemberJoined,
     MemberLeft,
     PhaseRevisited,
+    ProtocolDrafted,
     StakeholderLeft,
     SubcycleSpawned,
     TeamGraduated,
@@ -77,6 +78,7 @@ _RANK: Final = {
 }
 _FIELD_ORDER: Final = {name: n for n, name in enumerate(ARTEFACT_FIELDS)}
 _DATE_FIELDS: Final = ("on", "committed_on", "approved_on")
+_ENDED: Final = (CycleStatus.COMPLETED, CycleStatus.ABANDONED)
 
 
 class ArenaNotReplayable(SmiceError, ValueError):
@@ -597,6 +599,8 @@ class _CyclePlan:
     def left(self, k: int) -> datetime | None:
         if k + 1 < len(self.visits):
             return self.visits[k + 1].entered_at
+        if self.cycle.status in _ENDED:  # the last visit is left when the cycle ends
+            return self.visits[k].left_at
         return None
 
     def build(self) -> list[_Step]:
@@ -718,14 +722,25 @@ class _CyclePlan:
                     f"recorded in a terminal phase; found phase {phase.id!r} and "
                     f"{len(cycle.reviews)} reviews",
                 )
-            review: Review = cycle.reviews[-1]
-            at = self.visits[-1].left_at or max(_day(review.on), self.visits[-1].entered_at)
-            self.forced[("reviews", len(cycle.reviews) - 1)] = (last, at)
-        elif self.visits[-1].left_at is not None and cycle.status is not CycleStatus.ABANDONED:
+            self.forced[("reviews", len(cycle.reviews) - 1)] = (last, self._ended_at(last))
+        elif cycle.status is CycleStatus.ABANDONED:
+            self._ended_at(last)
+        elif self.visits[-1].left_at is not None:
             raise ArenaNotReplayable(
                 f"{self.where}/history/{last}/left_at",
                 f"the current phase of a {cycle.status} cycle has not been left",
             )
+
+    def _ended_at(self, last: int) -> datetime:
+        """When the completed or abandoned cycle ended: when its last visit was left."""
+        left = self.visits[last].left_at
+        if left is None:
+            raise ArenaNotReplayable(
+                f"{self.where}/history/{last}/left_at",
+                f"the current phase of a {self.cycle.status} cycle is left when the cycle "
+                "ends, got none",
+            )
+        return left
 
     def _final_steps(self) -> None:
         cycle, last = self.cycle, len(self.visits) - 1
@@ -736,7 +751,13 @@ class _CyclePlan:
                     f"{self.where}/end_reason",
                     "an abandoned cycle needs the reason it was given up",
                 )
-            at = self.visits[-1].left_at or end
+            at = self._ended_at(last)
+            if at < end:
+                raise ArenaNotReplayable(
+                    f"{self.where}/history/{last}/left_at",
+                    f"the cycle is abandoned when its last visit is left ({at.isoformat()}), "
+                    f"but it has events until {end.isoformat()}",
+                )
             self._add(
                 last,
                 at,
@@ -784,7 +805,23 @@ class _CyclePlan:
                     order = (5, _FIELD_ORDER[field], index or 0)
                 placed[artefact.id] = (visit, at)
                 floor = (visit, at)
-                self._add(visit, at, order, kind, artefact, where)
+                if field == "protocol" and artefact.approved_on is None:
+                    self._add(visit, at, order, *self._draft(artefact, where), where)
+                else:
+                    self._add(visit, at, order, kind, artefact, where)
+
+    def _draft(self, protocol: InterviewProtocol, where: str) -> tuple[str, ProtocolDrafted]:
+        """The ``protocol_drafted`` event of a protocol not yet approved."""
+        if protocol.approved_by:
+            raise ArenaNotReplayable(
+                where + "/approved_by",
+                "a protocol is approved by 'protocol_approved', which records the day; this "
+                "one has approvers but no 'approved_on'",
+            )
+        payload = ProtocolDrafted(
+            id=protocol.id, questions=protocol.questions, extensions=protocol.extensions
+        )
+        return "protocol_drafted", payload
 
     def _open_at(self, k: int, at: datetime) -> bool:
         end = self.left(k)

@@ -54,7 +54,16 @@ from smice.domain import (
     Tie,
     Topic,
 )
-from smice.domain._validators import aware_datetime, distinct, ident, idents, optional, text
+from smice.domain._validators import (
+    aware_datetime,
+    distinct,
+    ident,
+    idents,
+    non_empty,
+    optional,
+    text,
+    texts,
+)
 from smice.domain.recommendations import _evidence, _labels, _ruleset_ref, _version
 from smice.domain.templates import Labels
 from smice.errors import InvalidValue
@@ -76,6 +85,7 @@ __all__ = [
     "MemberLeft",
     "Payload",
     "PhaseRevisited",
+    "ProtocolDrafted",
     "RecommendationIssued",
     "RecommendationStatusChanged",
     "StakeholderLeft",
@@ -168,6 +178,26 @@ class CoreTeamSet:
     """The payload of ``core_team_set``: the cycle's core team (Define), replacing any before."""
 
     members: tuple[StakeholderId, ...] = attrs.field(validator=idents)
+
+
+@attrs.frozen(kw_only=True)
+class ProtocolDrafted:
+    """The payload of ``protocol_drafted``: an interview protocol not yet approved (Define).
+
+    The draft becomes the cycle's ``protocol`` (without ``approved_on``), replacing an earlier
+    draft; ``protocol_approved`` approves it later (and may revise its questions).
+
+    Examples
+    --------
+    >>> ProtocolDrafted(id="proto-1", questions=("Tell me about a high point.",)).id
+    'proto-1'
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: ArtefactId = attrs.field(validator=ident)
+    questions: tuple[str, ...] = attrs.field(validator=[non_empty, texts(2000)])
+    extensions: Extensions = NO_EXTENSIONS
 
 
 @attrs.frozen(kw_only=True)
@@ -284,6 +314,7 @@ Payload: TypeAlias = (
     | CycleStarted
     | CoreTeamSet
     | Topic
+    | ProtocolDrafted
     | InterviewProtocol
     | Interview
     | Story
@@ -333,6 +364,7 @@ PAYLOADS: Final[dict[str, type | None]] = {
     "cycle_started": CycleStarted,
     "core_team_set": CoreTeamSet,
     "topic_added": Topic,
+    "protocol_drafted": ProtocolDrafted,
     "protocol_approved": InterviewProtocol,
     "interview_recorded": Interview,
     "story_added": Story,

@@ -11,6 +11,7 @@ reachability); :func:`exit_report` and :func:`allowed_events` read a cycle again
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
+from datetime import date, datetime
 from functools import lru_cache
 from types import MappingProxyType
 from typing import Final
@@ -33,7 +34,7 @@ from smice.domain import (
 )
 from smice.errors import InvalidDefinition
 from smice.process._bundled import bundled_template
-from smice.process.criteria import CRITERIA, CriterionResult, evaluate
+from smice.process.criteria import CRITERIA, CriterionResult, evaluate, judgement_day
 from smice.process.events import CYCLE_EVENTS, EVENT_TYPES, Event
 
 __all__ = [
@@ -68,6 +69,12 @@ ARTEFACT_EVENTS: Final[Mapping[str, str]] = MappingProxyType(
     }
 )
 assert set(ARTEFACT_EVENTS) == {*ARTEFACT_FIELDS, "core_team"}
+
+#: Further event types allowed in a phase that lists an artefact: a protocol is drafted
+#: (``protocol_drafted``) before it is approved, in the same phase.
+_ALSO_EVENTS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {"protocol": ("protocol_drafted",)}
+)
 
 Guard = Callable[[Cycle, Event], bool]
 
@@ -146,7 +153,12 @@ def compile_plan(plan: PhasePlan) -> Machine:
         transitions=MappingProxyType({k: tuple(v) for k, v in transitions.items()}),
         artefact_events=MappingProxyType(
             {
-                p.id: frozenset(ARTEFACT_EVENTS[a] for a in p.artefacts if a in ARTEFACT_EVENTS)
+                p.id: frozenset(
+                    event
+                    for a in p.artefacts
+                    if a in ARTEFACT_EVENTS
+                    for event in (ARTEFACT_EVENTS[a], *_ALSO_EVENTS.get(a, ()))
+                )
                 for p in plan.phases
             }
         ),
@@ -287,12 +299,17 @@ def machine_for(template: ArenaTemplate, cycle: Cycle) -> Machine:
 
 
 def _report(
-    arena: Arena, cycle: Cycle, machine: Machine, language: str
+    arena: Arena,
+    cycle: Cycle,
+    machine: Machine,
+    language: str,
+    at: datetime | date | None = None,
 ) -> tuple[CriterionResult, ...]:
     phase = machine.phases.get(cycle.phase)
     if phase is None:
         return ()
-    return tuple(evaluate(spec, arena, cycle, language=language) for spec in phase.criteria)
+    on = judgement_day(cycle, at)
+    return tuple(evaluate(spec, arena, cycle, language=language, on=on) for spec in phase.criteria)
 
 
 def exit_report(
@@ -301,6 +318,7 @@ def exit_report(
     *,
     template: ArenaTemplate | None = None,
     language: str = "en",
+    at: datetime | date | None = None,
 ) -> tuple[CriterionResult, ...]:
     """Every exit criterion of the cycle's current phase, checked, in plan order.
 
@@ -312,6 +330,10 @@ def exit_report(
         The arena's template (default: the bundled template ``arena.template`` names).
     language : {"en", "nb", "sv"}
         The language of the messages.
+    at : datetime or date, optional
+        When to judge consent (``consent_recorded``), as a ``phase_advanced`` at that moment
+        would be judged (default: the latest moment the cycle's history records, see
+        :func:`~smice.process.criteria.judgement_day`).
 
     Examples
     --------
@@ -327,7 +349,7 @@ def exit_report(
     """
     resolved = resolve_template(arena, template)
     cycle = arena.cycle(cycle_id)
-    return _report(arena, cycle, machine_for(resolved, cycle), language)
+    return _report(arena, cycle, machine_for(resolved, cycle), language, at)
 
 
 def allowed_events(
@@ -344,8 +366,9 @@ def allowed_events(
     Examples
     --------
     >>> from smice.process.apply import _example_arena
-    >>> allowed_events(_example_arena(), "c1")
-    ('core_team_set', 'topic_added', 'protocol_approved', 'cycle_paused', 'cycle_abandoned')
+    >>> allowed_events(_example_arena(), "c1")  # doctest: +NORMALIZE_WHITESPACE
+    ('core_team_set', 'topic_added', 'protocol_drafted', 'protocol_approved',
+     'cycle_paused', 'cycle_abandoned')
 
     .. versionadded:: 0.1.0
     """
