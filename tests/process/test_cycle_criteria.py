@@ -9,7 +9,7 @@ active members, ...), and are the parameters of the bundled ``smice/base`` templ
 from __future__ import annotations
 
 import json
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -28,18 +28,25 @@ from smice.domain import (
     PropositionChecklist,
     Topic,
 )
+from smice.errors import EventRefused
 from smice.io.events import load_event
-from smice.process import CRITERIA, evaluate, replay
+from smice.process import CRITERIA, CriterionResult, apply, evaluate, exit_report, replay
 from smice.process._bundled import bundled_template
+from smice.process.criteria import judgement_day
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "journals" / "one-team.jsonl"
-ARENA = replay(load_event(json.loads(line)) for line in EXAMPLE.read_text("utf-8").splitlines())
+EVENTS = [load_event(json.loads(line)) for line in EXAMPLE.read_text("utf-8").splitlines()]
+ARENA = replay(EVENTS)
 CYCLE = ARENA.cycle("c-wood-1")
 
 
 def check(name: str, cycle: Cycle, arena: Arena = ARENA, **params: Any) -> bool:
     spec = CriterionSpec(name=name, params=FrozenMap(params))
-    return evaluate(spec, arena, cycle).passed
+    result = evaluate(spec, arena, cycle)
+    # The fast predicate the phase machine asks must agree with the full check every time.
+    criterion = CRITERIA[name]
+    assert criterion.holds(arena, cycle, {**criterion.params, **params}, None) is result.passed
+    return result.passed
 
 
 def test_the_example_cycle_passes_every_default_criterion() -> None:
@@ -188,8 +195,97 @@ def test_every_criterion_speaks_en_nb_sv(name: str, language: str) -> None:
         core_team=(),
     )
     result = evaluate(CriterionSpec(name=name), ARENA, empty, language=language)
+    criterion = CRITERIA[name]
+    assert criterion.holds(ARENA, empty, criterion.params, None) is result.passed
     prefix = {"en": "criterion", "nb": "kriteriet", "sv": "kriteriet"}[language]
     assert result.message.startswith(f"{prefix} {name!r} ")
     assert "{" not in result.message
     if isinstance(result.actual, int):
         assert str(result.actual) in result.message
+
+
+# -- consent is judged on the day -------------------------------------------------------------
+# Consent.allows: valid from given_on, up to but excluding withdrawn_on and expires_on (GDPR
+# art. 7(3): a withdrawal does not affect processing before it). The first advance of the
+# example cycle (define -> discover) is on 2019-03-13; p-ola is in its core team.
+FIRST = next(i for i, e in enumerate(EVENTS) if e.type == "phase_advanced")
+BEFORE = replay(EVENTS[:FIRST])
+ADVANCE = EVENTS[FIRST]
+DAY = ADVANCE.at.date()
+
+
+def with_ola_consent(arena: Arena, **changes: Any) -> Arena:
+    ola = arena.stakeholder("p-ola")
+    changed = attrs.evolve(ola, consent=attrs.evolve(ola.consent, **changes))
+    people = tuple(changed if s.id == "p-ola" else s for s in arena.stakeholders)
+    return attrs.evolve(arena, stakeholders=people)
+
+
+def consent_result(results: tuple[CriterionResult, ...]) -> CriterionResult:
+    return next(r for r in results if r.criterion == "consent_recorded")
+
+
+ON_THE_DAY = [
+    pytest.param({"expires_on": DAY + timedelta(1)}, True, id="expires the day after"),
+    pytest.param({"expires_on": DAY}, False, id="expires on the day"),
+    pytest.param({"withdrawn_on": DAY - timedelta(1)}, False, id="withdrawn the day before"),
+    pytest.param({"withdrawn_on": DAY}, False, id="withdrawn on the day"),
+    pytest.param({"withdrawn_on": DAY + timedelta(1)}, True, id="withdrawn the day after"),
+    pytest.param({"given_on": DAY + timedelta(1)}, False, id="given the day after"),
+    pytest.param({"given_on": DAY}, True, id="given on the day"),
+]
+
+
+def test_the_advance_is_on_the_day_the_boundaries_are_built_around() -> None:
+    assert (ADVANCE.type, ADVANCE.cycle, DAY) == ("phase_advanced", "c-wood-1", date(2019, 3, 13))
+    assert "p-ola" in BEFORE.cycle("c-wood-1").core_team
+    assert apply(BEFORE, ADVANCE).cycle("c-wood-1").phase == "discover"
+
+
+@pytest.mark.parametrize(("changes", "passes"), ON_THE_DAY)
+def test_phase_advanced_judges_consent_on_its_day(changes: dict[str, date], passes: bool) -> None:
+    arena = with_ola_consent(BEFORE, **changes)
+    if passes:
+        assert apply(arena, ADVANCE).cycle("c-wood-1").phase == "discover"
+        assert replay([ADVANCE], arena=arena).cycle("c-wood-1").phase == "discover"
+        return
+    for advance in (lambda: apply(arena, ADVANCE), lambda: replay([ADVANCE], arena=arena)):
+        with pytest.raises(EventRefused) as refused:
+            advance()
+        (reason,) = refused.value.reasons
+        assert isinstance(reason, CriterionResult)
+        assert (reason.criterion, reason.passed, reason.actual) == ("consent_recorded", False, 1)
+        assert "p-ola" in reason.message
+
+
+@pytest.mark.parametrize(("changes", "passes"), ON_THE_DAY)
+def test_exit_report_judges_consent_at_the_moment_asked(
+    changes: dict[str, date], passes: bool
+) -> None:
+    arena = with_ola_consent(BEFORE, **changes)
+    assert consent_result(exit_report(arena, "c-wood-1", at=ADVANCE.at)).passed is passes
+    assert consent_result(exit_report(arena, "c-wood-1", at=DAY)).passed is passes
+    spec = CriterionSpec(name="consent_recorded")
+    assert evaluate(spec, arena, arena.cycle("c-wood-1"), on=DAY).passed is passes
+
+
+def test_exit_report_defaults_to_the_latest_moment_of_the_history() -> None:
+    cycle = BEFORE.cycle("c-wood-1")
+    latest = max(v.entered_at for v in cycle.history)
+    assert judgement_day(cycle) == latest.date() == date(2019, 3, 7)  # cycle_started, e-024
+    last_day = with_ola_consent(BEFORE, expires_on=latest.date() + timedelta(1))
+    assert consent_result(exit_report(last_day, "c-wood-1")).passed
+    expired = with_ola_consent(BEFORE, expires_on=latest.date())
+    assert not consent_result(exit_report(expired, "c-wood-1")).passed
+    # left_at counts too: after the advance the latest moment is the advance itself
+    advanced = apply(BEFORE, ADVANCE).cycle("c-wood-1")
+    assert judgement_day(advanced) == DAY
+
+
+def test_without_a_day_only_a_consent_without_expiry_or_withdrawal_counts() -> None:
+    spec = CriterionSpec(name="consent_recorded")
+    expiring = with_ola_consent(ARENA, expires_on=date(2030, 1, 1))
+    assert not evaluate(spec, expiring, CYCLE).passed
+    assert evaluate(spec, expiring, CYCLE, on=date(2019, 6, 1)).passed
+    assert evaluate(spec, ARENA, CYCLE).passed
+    assert evaluate(spec, ARENA, CYCLE, on=date(2019, 6, 1)).passed

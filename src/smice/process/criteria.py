@@ -4,6 +4,8 @@ Each criterion of :data:`CRITERIA` is a :class:`Criterion`: a name, the paramete
 (with defaults: the heuristics of the SMICE method, which a template overrides), a check and
 its message in English, Norwegian Bokmål and Swedish. A template's phase names criteria in its
 ``criteria`` list; :func:`evaluate` checks one of them and returns a :class:`CriterionResult`.
+Consent is judged on a day (:func:`judgement_day`): a ``phase_advanced`` event's own day, or
+the day an exit report is asked about.
 
 .. versionadded:: 0.1.0
 """
@@ -11,6 +13,7 @@ its message in English, Norwegian Bokmål and Swedish. A template's phase names 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
+from datetime import date, datetime
 from types import MappingProxyType
 from typing import Final, Protocol, TypeAlias
 
@@ -26,6 +29,7 @@ from smice.domain import (
     ProgressTeam,
     Scalar,
     Stakeholder,
+    StakeholderKind,
 )
 from smice.errors import UnknownId
 
@@ -37,6 +41,7 @@ __all__ = [
     "Refusal",
     "active_members",
     "evaluate",
+    "judgement_day",
     "persons_with_data",
 ]
 
@@ -104,21 +109,44 @@ class _Outcome:
     values: Mapping[str, object] = MappingProxyType({})
 
 
-Check: TypeAlias = Callable[[ArenaView, Cycle, Params], _Outcome]
+#: The full check: whether the criterion holds, with what was expected and found (for messages).
+Check: TypeAlias = Callable[[ArenaView, Cycle, Params, "date | None"], _Outcome]
+#: The fast check: only whether the criterion holds (no messages, nothing counted past need).
+Holds: TypeAlias = Callable[[ArenaView, Cycle, Params, "date | None"], bool]
 
 
 @attrs.frozen(kw_only=True)
 class Criterion:
-    """A named exit criterion: its parameters with defaults, its check and its messages.
+    """A named exit criterion: its parameters with defaults, its checks and its messages.
+
+    ``check(arena, cycle, params, on)`` returns whether the criterion holds together with what
+    was expected and found; ``holds(arena, cycle, params, on)`` answers only whether it holds,
+    cheaply (the phase machine asks it at every ``phase_advanced``; only a failure pays for
+    the full check). Both always agree. *on* is the day consent is judged on (``None``: the
+    conservative judgement of :meth:`~smice.domain.Consent.allows` without a day).
 
     ``messages`` holds one format string per language; it may use the parameters and the
     values the check reports (``{actual}``, ``{expected}`` and named counts).
+
+    Examples
+    --------
+    >>> from datetime import datetime, timezone
+    >>> from smice.domain import Arena, CycleVariant, PhaseVisit
+    >>> cycle = Cycle(id="c1", team="t1", variant=CycleVariant.FIVE_D,
+    ...               history=(PhaseVisit(phase="define",
+    ...                        entered_at=datetime(2019, 1, 1, tzinfo=timezone.utc)),))
+    >>> arena = Arena(id="a", name="A", template="smice/base",
+    ...               created_on=datetime(2019, 1, 1).date())
+    >>> criterion = CRITERIA["topics_count"]
+    >>> criterion.holds(arena, cycle, criterion.params, None)
+    False
 
     .. versionadded:: 0.1.0
     """
 
     name: str
     check: Check
+    holds: Holds
     params: Mapping[str, Scalar]
     messages: Mapping[str, str]
     description: str
@@ -129,9 +157,11 @@ _PREFIX: Final = {
     "nb": "kriteriet {name!r} ",
     "sv": "kriteriet {name!r} ",
 }
+_STORAGE: Final = ConsentScope.STORAGE
+_PERSON: Final = StakeholderKind.PRIVATE_PERSON
 
 
-def _lookup(arena: ArenaView, sid: str) -> object | None:
+def _lookup(arena: ArenaView, sid: str) -> Stakeholder | None:
     try:
         return arena.stakeholder(sid)
     except UnknownId:
@@ -154,35 +184,37 @@ def active_members(arena: ArenaView, cycle: Cycle) -> tuple[StakeholderId, ...]:
     return cycle.core_team
 
 
+def _data_ids(arena: ArenaView, cycle: Cycle) -> list[StakeholderId]:
+    # Every id the cycle stores data about, persons or not, in order (with repeats).
+    ids = [*cycle.core_team, *active_members(arena, cycle)]
+    if cycle.protocol is not None:
+        ids += cycle.protocol.approved_by
+    for interview in cycle.interviews:
+        ids.append(interview.interviewer)
+        ids.append(interview.interviewee)
+    ids += [e.person for e in cycle.endorsements]
+    for team in cycle.action_teams:
+        ids += team.members
+    return ids
+
+
 def persons_with_data(arena: ArenaView, cycle: Cycle) -> tuple[StakeholderId, ...]:
     """Every person about whom the cycle stores data: core team, active members, protocol
     approvers, interview partners, endorsers and action-team members (no repeats, in order).
 
     .. versionadded:: 0.1.0
     """
-    seen: dict[StakeholderId, None] = {}
-
-    def add(ids: Iterable[StakeholderId]) -> None:
-        for sid in ids:
-            found = _lookup(arena, sid)
-            if found is not None and getattr(found, "is_person", False):
-                seen[sid] = None
-
-    add(cycle.core_team)
-    add(active_members(arena, cycle))
-    if cycle.protocol is not None:
-        add(cycle.protocol.approved_by)
-    for interview in cycle.interviews:
-        add((interview.interviewer, interview.interviewee))
-    add(e.person for e in cycle.endorsements)
-    for team in cycle.action_teams:
-        add(team.members)
-    return tuple(seen)
+    persons: list[StakeholderId] = []
+    for sid in dict.fromkeys(_data_ids(arena, cycle)):
+        found = _lookup(arena, sid)
+        if found is not None and found.is_person:
+            persons.append(sid)
+    return tuple(persons)
 
 
 def _int(params: Params, key: str) -> int:
     value = params[key]
-    return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else 0
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
 def _helix(arena: ArenaView, sid: str) -> Helix | None:
@@ -190,39 +222,69 @@ def _helix(arena: ArenaView, sid: str) -> Helix | None:
     return getattr(found, "helix", None)
 
 
-def _topics_count(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _is_person(arena: ArenaView, sid: str) -> bool:
+    found = _lookup(arena, sid)
+    return found is not None and _PERSON in found.kinds
+
+
+# Each criterion has a full check (``_name``) and a fast predicate (``_name_holds``) that must
+# agree on ``passed``; tests/process/test_cycle_criteria.py asserts they do at every boundary.
+
+
+def _topics_count(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     n = len(cycle.topics)
     low, high = _int(p, "min"), _int(p, "max")
     return _Outcome(passed=low <= n <= high, expected=f"{low}–{high}", actual=n)
 
 
-def _protocol_approved(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
-    ok = cycle.protocol is not None and cycle.protocol.approved_on is not None
+def _topics_count_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    return _int(p, "min") <= len(cycle.topics) <= _int(p, "max")
+
+
+def _protocol_approved(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
+    ok = _protocol_approved_holds(arena, cycle, p, on)
     return _Outcome(passed=ok, expected=1, actual=int(ok))
 
 
-def _core_team(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
-    persons = [sid for sid in dict.fromkeys(cycle.core_team) if _is_person(arena, sid)]
-    helices = {_helix(arena, sid) for sid in persons} - {None}
+def _protocol_approved_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    return cycle.protocol is not None and cycle.protocol.approved_on is not None
+
+
+def _core_persons(arena: ArenaView, cycle: Cycle) -> tuple[int, int]:
+    # (distinct persons, distinct helices of those persons)
+    persons = 0
+    helices: set[Helix] = set()
+    for sid in set(cycle.core_team):
+        found = _lookup(arena, sid)
+        if found is not None and _PERSON in found.kinds:
+            persons += 1
+            helix = getattr(found, "helix", None)
+            if helix is not None:
+                helices.add(helix)
+    return persons, len(helices)
+
+
+def _core_team(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
+    persons, helices = _core_persons(arena, cycle)
     need_p, need_h = _int(p, "min_persons"), _int(p, "min_helices")
     return _Outcome(
-        passed=len(persons) >= need_p and len(helices) >= need_h,
+        passed=persons >= need_p and helices >= need_h,
         expected=f"{need_p} persons, {need_h} helices",
-        actual=f"{len(persons)} persons, {len(helices)} helices",
-        values={"persons": len(persons), "helices": len(helices)},
+        actual=f"{persons} persons, {helices} helices",
+        values={"persons": persons, "helices": helices},
     )
 
 
-def _is_person(arena: ArenaView, sid: str) -> bool:
-    found = _lookup(arena, sid)
-    return bool(getattr(found, "is_person", False))
+def _core_team_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    persons, helices = _core_persons(arena, cycle)
+    return persons >= _int(p, "min_persons") and helices >= _int(p, "min_helices")
 
 
-def _consent_recorded(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _consent_recorded(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     missing = [
         sid
         for sid in persons_with_data(arena, cycle)
-        if not arena.stakeholder(sid).consents_to(ConsentScope.STORAGE)
+        if not arena.stakeholder(sid).consents_to(_STORAGE, on=on)
     ]
     return _Outcome(
         passed=not missing,
@@ -232,7 +294,21 @@ def _consent_recorded(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
     )
 
 
-def _members_interviewed(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _consent_recorded_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    stakeholder = arena.stakeholder
+    for sid in set(_data_ids(arena, cycle)):
+        try:
+            found = stakeholder(sid)
+        except UnknownId:
+            continue
+        if _PERSON in found.kinds:  # Stakeholder.is_person, without the property call
+            consent = found.consent
+            if consent is None or not consent.allows(_STORAGE, on=on):
+                return False
+    return True
+
+
+def _members_interviewed(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     members = active_members(arena, cycle)
     interviewed = {i.interviewee for i in cycle.interviews}
     missing = [m for m in members if m not in interviewed]
@@ -244,7 +320,15 @@ def _members_interviewed(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
     )
 
 
-def _external_interviews(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _members_interviewed_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    members = active_members(arena, cycle)
+    if not members:
+        return False
+    interviewed = {i.interviewee for i in cycle.interviews}
+    return interviewed.issuperset(members)
+
+
+def _external_interviews(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     members = set(active_members(arena, cycle))
     team_helices = {_helix(arena, m) for m in members}
     external = [i for i in cycle.interviews if i.interviewee not in members]
@@ -258,102 +342,223 @@ def _external_interviews(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
     )
 
 
-def _themes_backed(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
-    stories = {s.id for s in cycle.stories}
+def _external_interviews_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    members = set(active_members(arena, cycle))
+    need, need_absent = _int(p, "min"), _int(p, "min_from_absent_helix")
+    external = absent = 0
+    team_helices: set[Helix | None] | None = None
+    for interview in cycle.interviews:
+        sid = interview.interviewee
+        if sid in members:
+            continue
+        external += 1
+        if absent < need_absent:
+            if team_helices is None:
+                team_helices = {_helix(arena, m) for m in members}
+            if _helix(arena, sid) not in team_helices:
+                absent += 1
+        if external >= need and absent >= need_absent:
+            return True
+    return external >= need and absent >= need_absent
+
+
+def _backed(ids: Iterable[str], known: set[str], need: int) -> bool:
+    # Whether at least *need* distinct ids of *ids* are in *known*.
+    return need <= 0 or len(known.intersection(ids)) >= need
+
+
+def _themes_backed(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
+    stories: set[str] = {s.id for s in cycle.stories}
     need_stories = _int(p, "min_stories")
-    backed = sum(
-        1 for t in cycle.themes if len({s for s in t.stories if s in stories}) >= need_stories
-    )
+    backed = sum(1 for t in cycle.themes if _backed(t.stories, stories, need_stories))
     need = _int(p, "min_themes")
     return _Outcome(passed=backed >= need, expected=need, actual=backed)
 
 
-def _positive_core_mapped(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _themes_backed_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    need = _int(p, "min_themes")
+    if need <= 0:
+        return True
+    stories: set[str] = {s.id for s in cycle.stories}
+    need_stories = _int(p, "min_stories")
+    backed = 0
+    for theme in cycle.themes:
+        if _backed(theme.stories, stories, need_stories):
+            backed += 1
+            if backed >= need:
+                return True
+    return False
+
+
+def _positive_core_mapped(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     ok = cycle.positive_core is not None
     return _Outcome(passed=ok, expected=1, actual=int(ok))
 
 
+def _positive_core_mapped_holds(
+    arena: ArenaView, cycle: Cycle, p: Params, on: date | None
+) -> bool:
+    return cycle.positive_core is not None
+
+
 def _share(params: Params) -> float:
     value = params["min_share"]
-    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else 1.0
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    return 1.0
 
 
-def _dreams_endorsed(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _endorsed_topics(arena: ArenaView, cycle: Cycle, p: Params) -> dict[str, int]:
+    # Topic id -> number of its dream statements endorsed by at least the share of members.
     members = set(active_members(arena, cycle))
-    share, per_topic = _share(p), _int(p, "min_per_topic")
+    if not members:
+        return {}
+    share = _share(p)
     endorsers: dict[str, set[str]] = {}
     for e in cycle.endorsements:
         if e.person in members:
             endorsers.setdefault(e.dream, set()).add(e.person)
-    met = 0
-    for topic in cycle.topics:
-        endorsed = sum(
-            1
-            for d in cycle.dreams
-            if d.topic == topic.id
-            and members
-            and round(len(endorsers.get(d.id, ())) / len(members), 4) >= share
-        )
-        met += endorsed >= per_topic
+    n = len(members)
+    counts: dict[str, int] = {}
+    for d in cycle.dreams:
+        if round(len(endorsers.get(d.id, ())) / n, 4) >= share:
+            counts[d.topic] = counts.get(d.topic, 0) + 1
+    return counts
+
+
+def _dreams_endorsed(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
+    counts = _endorsed_topics(arena, cycle, p)
+    per_topic = _int(p, "min_per_topic")
+    met = sum(1 for topic in cycle.topics if counts.get(topic.id, 0) >= per_topic)
     topics = len(cycle.topics)
     return _Outcome(
         passed=topics > 0 and met == topics,
         expected=topics,
         actual=met,
-        values={"share": f"{share:.0%}"},
+        values={"share": f"{_share(p):.0%}"},
     )
 
 
-def _propositions_grounded(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
-    stories = {s.id for s in cycle.stories}
-    per_topic, need_stories = _int(p, "min_per_topic"), _int(p, "min_stories")
-    met = 0
-    for topic in cycle.topics:
-        good = sum(
-            1
-            for prop in cycle.propositions
-            if prop.topic == topic.id
-            and prop.checklist.passed
-            and len({s for s in prop.stories if s in stories}) >= need_stories
-        )
-        met += good >= per_topic
+def _dreams_endorsed_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    if not cycle.topics:
+        return False
+    counts = _endorsed_topics(arena, cycle, p)
+    per_topic = _int(p, "min_per_topic")
+    return all(counts.get(topic.id, 0) >= per_topic for topic in cycle.topics)
+
+
+def _grounded_topics(cycle: Cycle, p: Params) -> dict[str, int]:
+    # Topic id -> number of its propositions passing the checklist and resting on stories.
+    stories: set[str] = {s.id for s in cycle.stories}
+    need_stories = _int(p, "min_stories")
+    counts: dict[str, int] = {}
+    for prop in cycle.propositions:
+        if prop.checklist.passed and _backed(prop.stories, stories, need_stories):
+            counts[prop.topic] = counts.get(prop.topic, 0) + 1
+    return counts
+
+
+def _propositions_grounded(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
+    counts = _grounded_topics(cycle, p)
+    per_topic = _int(p, "min_per_topic")
+    met = sum(1 for topic in cycle.topics if counts.get(topic.id, 0) >= per_topic)
     topics = len(cycle.topics)
     return _Outcome(passed=topics > 0 and met == topics, expected=topics, actual=met)
 
 
-def _measurable_targets(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _propositions_grounded_holds(
+    arena: ArenaView, cycle: Cycle, p: Params, on: date | None
+) -> bool:
+    if not cycle.topics:
+        return False
+    counts = _grounded_topics(cycle, p)
+    per_topic = _int(p, "min_per_topic")
+    return all(counts.get(topic.id, 0) >= per_topic for topic in cycle.topics)
+
+
+def _measurable_targets(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     need = _int(p, "min")
     return _Outcome(passed=len(cycle.targets) >= need, expected=need, actual=len(cycle.targets))
 
 
-def _actions_owned(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _measurable_targets_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    return len(cycle.targets) >= _int(p, "min")
+
+
+def _actions_owned(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     owned = sum(1 for a in cycle.actions if a.status is not ActionStatus.DROPPED)
     need = _int(p, "min")
     return _Outcome(passed=owned >= need, expected=need, actual=owned)
 
 
-def _action_teams(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _actions_owned_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    need = _int(p, "min")
+    if need <= 0:
+        return True
+    owned = 0
+    for action in cycle.actions:
+        if action.status is not ActionStatus.DROPPED:
+            owned += 1
+            if owned >= need:
+                return True
+    return False
+
+
+def _staffed(arena: ArenaView, members: Iterable[str], need_persons: int) -> bool:
+    # Whether at least *need_persons* distinct persons are among *members*.
+    if need_persons <= 0:
+        return True
+    persons = 0
+    for sid in set(members):
+        if _is_person(arena, sid):
+            persons += 1
+            if persons >= need_persons:
+                return True
+    return False
+
+
+def _action_teams(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     need_persons = _int(p, "min_persons")
-    teams = sum(
-        1
-        for t in cycle.action_teams
-        if sum(1 for m in dict.fromkeys(t.members) if _is_person(arena, m)) >= need_persons
-    )
+    teams = sum(1 for t in cycle.action_teams if _staffed(arena, t.members, need_persons))
     need = _int(p, "min_teams")
     return _Outcome(passed=teams >= need, expected=need, actual=teams)
 
 
-def _review_recorded(arena: ArenaView, cycle: Cycle, p: Params) -> _Outcome:
+def _action_teams_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    need = _int(p, "min_teams")
+    if need <= 0:
+        return True
+    need_persons = _int(p, "min_persons")
+    teams = 0
+    for team in cycle.action_teams:
+        if _staffed(arena, team.members, need_persons):
+            teams += 1
+            if teams >= need:
+                return True
+    return False
+
+
+def _review_recorded(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
     n = len(cycle.reviews)
     return _Outcome(passed=n >= 1, expected=1, actual=n)
 
 
+def _review_recorded_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
+    return len(cycle.reviews) >= 1
+
+
 def _criterion(
-    name: str, check: Check, params: Mapping[str, Scalar], description: str, **messages: str
+    name: str,
+    check: Check,
+    holds: Holds,
+    params: Mapping[str, Scalar],
+    description: str,
+    **messages: str,
 ) -> Criterion:
     return Criterion(
         name=name,
         check=check,
+        holds=holds,
         params=MappingProxyType(dict(params)),
         messages=MappingProxyType(messages),
         description=description,
@@ -364,6 +569,7 @@ _ALL: Final = (
     _criterion(
         "topics_count",
         _topics_count,
+        _topics_count_holds,
         {"min": 1, "max": 5},
         "the number of affirmative topics is between min and max",
         en="expects {min}–{max} affirmative topics, found {actual}",
@@ -373,6 +579,7 @@ _ALL: Final = (
     _criterion(
         "protocol_approved",
         _protocol_approved,
+        _protocol_approved_holds,
         {},
         "an interview protocol has been approved",
         en="expects an approved interview protocol, found {actual}",
@@ -382,6 +589,7 @@ _ALL: Final = (
     _criterion(
         "core_team",
         _core_team,
+        _core_team_holds,
         {"min_persons": 3, "min_helices": 2},
         "the core team has at least min_persons persons from at least min_helices helices",
         en="expects a core team of ≥ {min_persons} persons from ≥ {min_helices} helices, "
@@ -394,6 +602,7 @@ _ALL: Final = (
     _criterion(
         "consent_recorded",
         _consent_recorded,
+        _consent_recorded_holds,
         {},
         "every person with stored data has a consent to storage that holds",
         en="expects consent from every person with stored data, found {actual} without "
@@ -406,6 +615,7 @@ _ALL: Final = (
     _criterion(
         "members_interviewed",
         _members_interviewed,
+        _members_interviewed_holds,
         {},
         "every active member has been interviewed",
         en="expects every active member interviewed ({expected}), found {actual} (not yet: {who})",
@@ -417,6 +627,7 @@ _ALL: Final = (
     _criterion(
         "external_interviews",
         _external_interviews,
+        _external_interviews_holds,
         {"min": 3, "min_from_absent_helix": 1},
         "enough interviews with non-members, some from a helix absent in the team",
         en="expects ≥ {min} interviews with non-members, ≥ {min_from_absent_helix} of them "
@@ -429,6 +640,7 @@ _ALL: Final = (
     _criterion(
         "themes_backed",
         _themes_backed,
+        _themes_backed_holds,
         {"min_themes": 3, "min_stories": 2},
         "enough themes, each backed by enough stories",
         en="expects ≥ {min_themes} themes with ≥ {min_stories} stories, found {actual}",
@@ -438,6 +650,7 @@ _ALL: Final = (
     _criterion(
         "positive_core_mapped",
         _positive_core_mapped,
+        _positive_core_mapped_holds,
         {},
         "the positive core has been mapped",
         en="expects a map of the positive core, found {actual}",
@@ -447,6 +660,7 @@ _ALL: Final = (
     _criterion(
         "dreams_endorsed",
         _dreams_endorsed,
+        _dreams_endorsed_holds,
         {"min_per_topic": 1, "min_share": 0.6667},
         "every topic has dream statements endorsed by a large share of active members "
         "(shares are compared to four decimals: 0.6667 means two thirds)",
@@ -460,6 +674,7 @@ _ALL: Final = (
     _criterion(
         "propositions_grounded",
         _propositions_grounded,
+        _propositions_grounded_holds,
         {"min_per_topic": 1, "min_stories": 1},
         "every topic has provocative propositions that pass the checklist and rest on stories",
         en="expects ≥ {min_per_topic} proposition per topic passing the checklist and "
@@ -473,6 +688,7 @@ _ALL: Final = (
     _criterion(
         "measurable_targets",
         _measurable_targets,
+        _measurable_targets_holds,
         {"min": 1},
         "enough measurable targets have been set",
         en="expects ≥ {min} measurable targets, found {actual}",
@@ -482,6 +698,7 @@ _ALL: Final = (
     _criterion(
         "actions_owned",
         _actions_owned,
+        _actions_owned_holds,
         {"min": 1},
         "enough actions (not dropped) with an owner and a due date",
         en="expects ≥ {min} actions with an owner and a due date, found {actual}",
@@ -491,6 +708,7 @@ _ALL: Final = (
     _criterion(
         "action_teams",
         _action_teams,
+        _action_teams_holds,
         {"min_teams": 1, "min_persons": 2},
         "enough action teams with enough persons",
         en="expects ≥ {min_teams} action teams of ≥ {min_persons} persons, found {actual}",
@@ -500,6 +718,7 @@ _ALL: Final = (
     _criterion(
         "review_recorded",
         _review_recorded,
+        _review_recorded_holds,
         {},
         "a review record exists",
         en="expects a review record, found {actual}",
@@ -512,12 +731,64 @@ _ALL: Final = (
 CRITERIA: Final[Mapping[str, Criterion]] = MappingProxyType({c.name: c for c in _ALL})
 
 
+def judgement_day(cycle: Cycle, at: datetime | date | None = None) -> date | None:
+    """The day exit criteria of *cycle* judge consent on.
+
+    That is *at* (a datetime's own calendar day, as for the ``at`` of an event), or without
+    *at* the day of the latest moment the cycle's history records (the last phase entered or
+    left), so that a report on a replayed arena is the same whenever it is made. ``None`` only
+    for a cycle without history.
+
+    Examples
+    --------
+    >>> from datetime import timezone
+    >>> from smice.domain import CycleVariant, PhaseVisit
+    >>> cycle = Cycle(id="c1", team="t1", variant=CycleVariant.FIVE_D, history=(
+    ...     PhaseVisit(phase="define", entered_at=datetime(2019, 1, 1, tzinfo=timezone.utc),
+    ...                left_at=datetime(2019, 2, 1, tzinfo=timezone.utc)),
+    ...     PhaseVisit(phase="discover", entered_at=datetime(2019, 2, 1, tzinfo=timezone.utc))))
+    >>> judgement_day(cycle)
+    datetime.date(2019, 2, 1)
+    >>> judgement_day(cycle, date(2019, 3, 5))
+    datetime.date(2019, 3, 5)
+
+    .. versionadded:: 0.1.0
+    """
+    if at is not None:
+        return at.date() if isinstance(at, datetime) else at
+    moments = [v.entered_at for v in cycle.history]
+    moments += [v.left_at for v in cycle.history if v.left_at is not None]
+    return max(moments).date() if moments else None
+
+
 def evaluate(
-    spec: CriterionSpec, arena: ArenaView, cycle: Cycle, *, language: str = "en"
+    spec: CriterionSpec,
+    arena: ArenaView,
+    cycle: Cycle,
+    *,
+    language: str = "en",
+    on: date | None = None,
 ) -> CriterionResult:
     """Check the criterion *spec* names, with its parameters, for *cycle* of *arena*.
 
     Parameters the spec leaves out take the criterion's defaults.
+
+    Parameters
+    ----------
+    spec : CriterionSpec
+        The criterion's name and the parameters that override its defaults.
+    arena : ArenaView
+        Where stakeholders and teams are looked up (an :class:`~smice.domain.Arena`).
+    cycle : Cycle
+    language : {"en", "nb", "sv"}
+        The language of the message (others fall back to English).
+    on : date, optional
+        The day consent is judged on (``consent_recorded``): a consent holds when it was
+        given on or before *on*, not withdrawn on or before *on* and expires after *on*. The
+        phase machine passes the day of the ``phase_advanced`` event, and
+        :func:`~smice.process.exit_report` the day it reports on. Without *on*, only a consent
+        never withdrawn and without an expiry date counts (the conservative answer of
+        :meth:`~smice.domain.Consent.allows`).
 
     Examples
     --------
@@ -540,7 +811,7 @@ def evaluate(
     """
     criterion = CRITERIA[spec.name]
     params = {**criterion.params, **spec.params}
-    outcome = criterion.check(arena, cycle, params)
+    outcome = criterion.check(arena, cycle, params, on)
     lang = language if language in criterion.messages else "en"
     text = criterion.messages[lang].format(
         expected=outcome.expected, actual=outcome.actual, **params, **outcome.values
