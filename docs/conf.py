@@ -64,7 +64,15 @@ nitpick_ignore_regex = [
     # Third-party libraries without a committed inventory.
     (r"py:.*", r"(attrs|attr|cattrs|jsonschema|referencing|networkx|nx|numpy|np|scipy)(\..*)?"),
     # numpydoc's informal type words.
-    (r"py:.*", r"hashable|callable|iterable|optional|array-like|scalar|number|value|fact id"),
+    (
+        r"py:.*",
+        r"hashable|callable|iterable|optional|array-like|scalar|number|value|fact id|text"
+        r"|language|networkx graph|collection",
+    ),
+    # Private classes of the standard library named in annotations.
+    (r"py:.*", r"(argparse|concurrent\.futures\._base)\._?\w+"),
+    # Type aliases that autodoc renders by name.
+    (r"py:.*", r"Unconsented"),
     # Private helpers named in type hints of public functions.
     (r"py:.*", r"smice(\.\w+)*\._\w+"),
     # Type variables of generic classes and aliases.
@@ -208,12 +216,20 @@ def _before_napoleon(  # noqa: PLR0917 - the signature of the Sphinx event
                 lines[index] = ": " + line
                 break
         return
+    # Numbered footnotes ([1]_ / .. [1]) are page-wide labels in docutils: several functions
+    # on one page citing [1] would clash, so each gets an auto-numbered label with its name.
+    prefix = name.rsplit(".", 1)[-1].strip("_") or "ref"
     fixed: list[str] = []
     for line in lines:
         if _DIRECTIVE.match(line) and fixed and fixed[-1] == "" and fixed[-2:-1] != [""]:
             fixed.append("")
-        fixed.append(line)
+        line = _CITATION.sub(lambda m: f".. [#{prefix}-{m.group(1)}]", line)
+        fixed.append(_CITED.sub(lambda m: f"[#{prefix}-{m.group(1)}]_", line))
     lines[:] = fixed
+
+
+_CITATION = re.compile(r"^\s*\.\. \[(\d+)\]")
+_CITED = re.compile(r"\[(\d+)\]_")
 
 
 def _forget(app: Sphinx, env: BuildEnvironment) -> None:

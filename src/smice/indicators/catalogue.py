@@ -644,7 +644,7 @@ CATALOGUE: Final[FrozenMap[str, Indicator]] = _check(_entries())
 
 def fact_catalogue() -> FrozenMap[str, FactSpec]:
     """The catalogue as policy fact specs, for :func:`smice.policy.lint` and
-    :meth:`smice.policy.Facts.from_values`.
+    :meth:`smice.policy.facts.Facts.from_values`.
 
     Examples
     --------
