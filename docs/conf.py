@@ -223,8 +223,8 @@ def _before_napoleon(  # noqa: PLR0917 - the signature of the Sphinx event
     for line in lines:
         if _DIRECTIVE.match(line) and fixed and fixed[-1] == "" and fixed[-2:-1] != [""]:
             fixed.append("")
-        line = _CITATION.sub(lambda m: f".. [#{prefix}-{m.group(1)}]", line)
-        fixed.append(_CITED.sub(lambda m: f"[#{prefix}-{m.group(1)}]_", line))
+        labelled = _CITATION.sub(lambda m: f".. [#{prefix}-{m.group(1)}]", line)
+        fixed.append(_CITED.sub(lambda m: f"[#{prefix}-{m.group(1)}]_", labelled))
     lines[:] = fixed
 
 
