@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
+import functools
 import json
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -284,21 +284,162 @@ def test_events_before_arena_created_and_a_second_arena_are_refused() -> None:
         replay([first, first])
 
 
+def payload_of(event_id: str) -> dict[str, Any]:
+    """The payload of the example event *event_id* (a copy)."""
+    return dict(next(d for d in DOCS if d["id"] == event_id)["payload"])
+
+
+# Samples for the event types the example journal does not contain: (kind, the example
+# event after which it applies, payload). Each fits the arena at that point.
+_LATER = "2019-08-01T10:00:00+02:00"
+_EXTRA: list[tuple[str, str, dict[str, Any] | None]] = [
+    (
+        "stakeholder_updated",
+        "e-066",
+        {**payload_of("e-012"), "name": "Mari Berg Aune", "municipality": "Indre Fosen"},
+    ),
+    ("stakeholder_left", "e-066", {"stakeholder": "p-erik", "on": "2019-08-01"}),
+    ("consent_withdrawn", "e-066", {"stakeholder": "p-mari", "on": "2019-08-01"}),
+    ("tie_ended", "e-066", {"tie": "tie-1", "on": "2019-08-01"}),
+    ("member_left", "e-066", {"team": "t-wood", "person": "p-kari", "on": "2019-08-01"}),
+    (
+        "team_graduated",
+        "e-066",
+        {
+            "team": "t-wood",
+            "graduation": {
+                "on": "2019-08-01",
+                "evidence": "new_business",
+                "description": "The bark pilot became a delivery business.",
+            },
+        },
+    ),
+    ("initiative_updated", "e-066", {**payload_of("e-064"), "maturity": "market_entry"}),
+    (
+        "resource_flow_changed",
+        "e-066",
+        {
+            "id": "flow-bark",
+            "owner": "org-sawmill",
+            "source": "org-sawmill",
+            "flow_type": "by_product",
+            "resource": "bark",
+            "target": "org-municipality",
+        },
+    ),
+    (
+        "recommendation_issued",
+        "e-066",
+        {"id": "rec-1", "rule_id": "P1", "ruleset": "smice/default", "ruleset_version": "0.1.0"},
+    ),
+    ("protocol_drafted", "e-027", {"id": "protocol-0", "questions": ["What works here?"]}),
+    ("phase_revisited", "e-054", {"phase": "discover", "reason": "a new voice"}),
+    ("cycle_paused", "e-046", {"reason": "summer"}),
+    ("cycle_abandoned", "e-046", {"reason": "team dissolved"}),
+    ("subcycle_spawned", "e-060", {"subcycle": "c-bark", "variant": "4-D"}),
+]
+
+
+def _sample_doc(kind: str, at: str, payload: dict[str, Any] | None) -> dict[str, Any]:
+    from smice.process.events import CYCLE_EVENTS
+
+    doc: dict[str, Any] = {"type": kind, "id": "e-x", "at": at, "recorded_by": "fac-hilde"}
+    if kind in CYCLE_EVENTS:
+        doc["cycle"] = C
+    if payload is not None:
+        doc["payload"] = payload
+    return doc
+
+
+@functools.cache
+def samples() -> tuple[tuple[str, Any, dict[str, Any]], ...]:
+    """(kind, arena, event document) for every event type but ``arena_created``: the first
+    event of each type in the example, applied to the arena just before it, then
+    :data:`_EXTRA`, then the events that need one of those applied first."""
+    out: list[tuple[str, Any, dict[str, Any]]] = []
+    ids = [d["id"] for d in DOCS]
+    firsts = {d["type"]: i for i, d in reversed(list(enumerate(DOCS)))}
+    for kind, i in firsts.items():
+        if kind != "arena_created":
+            out.append((kind, replay(load_event(d) for d in DOCS[:i]), DOCS[i]))
+    for kind, after, payload in _EXTRA:
+        i = ids.index(after) + 1
+        at = _LATER if i == len(DOCS) else DOCS[i]["at"]
+        out.append((kind, replay(load_event(d) for d in DOCS[:i]), _sample_doc(kind, at, payload)))
+    applied = {
+        kind: apply(arena, load_event(doc))
+        for kind, arena, doc in out
+        if kind in {"recommendation_issued", "cycle_paused"}
+    }
+    out.append(
+        (
+            "recommendation_status_changed",
+            applied["recommendation_issued"],
+            _sample_doc(
+                "recommendation_status_changed",
+                "2019-08-02T10:00:00+02:00",
+                {"recommendation": "rec-1", "status": "accepted"},
+            ),
+        )
+    )
+    paused_at = DOCS[ids.index("e-046") + 1]["at"]
+    out.append(
+        ("cycle_resumed", applied["cycle_paused"], _sample_doc("cycle_resumed", paused_at, None))
+    )
+    return tuple(out)
+
+
+def handled(arena: Any, doc: dict[str, Any]) -> str:
+    """``"changed"`` when the event is applied and changes the arena, ``"refused"`` when its
+    handler refuses it for a reason of its own; an AssertionError naming the type otherwise
+    (no handler: a crash, an "unknown event type" refusal, or an event that does nothing)."""
+    kind = doc["type"]
+    event = load_event(doc)
+    refused: EventRefused | None = None
+    try:
+        after = apply(arena, event)
+    except EventRefused as error:
+        refused = error
+    except Exception as crash:
+        raise AssertionError(f"{kind}: no working handler ({crash!r})") from crash
+    if refused is not None:
+        assert refused.event_type == kind, f"{kind}: refused as {refused.event_type!r}"
+        assert "unknown event type" not in str(refused), f"{kind}: {refused}"
+        return "refused"
+    assert after != arena, f"{kind}: accepted but the arena did not change"
+    return "changed"
+
+
 def test_every_event_type_has_a_handler() -> None:
-    # Each type reaches its handler: a refusal (never an AssertionError) on an empty arena.
-    arena = replay([load_event(DOCS[0])])
-    at = datetime.fromisoformat(DOCS[0]["at"])
     from smice.process.events import PAYLOADS
 
-    for kind, cls in PAYLOADS.items():
-        if kind == "arena_created":
-            continue
-        sample = next((d for d in DOCS if d["type"] == kind), None)
-        payload = sample.get("payload") if sample else None
-        if cls is not None and payload is None:
-            continue
-        doc = {"type": kind, "id": "e-x", "at": at.isoformat(), "recorded_by": "t", "cycle": C}
-        if payload is not None:
-            doc["payload"] = payload
-        with contextlib.suppress(EventRefused):
-            apply(arena, load_event(doc))
+    outcomes = {kind: handled(arena, doc) for kind, arena, doc in samples()}
+    assert set(outcomes) == set(PAYLOADS) - {"arena_created"}
+    # Each sample fits its arena, so every handler must accept it and write something.
+    assert {k for k, v in outcomes.items() if v != "changed"} == set()
+
+
+@pytest.mark.parametrize(
+    ("table", "kind"),
+    [
+        ("smice.process.apply._ARENA_EVENTS", "tie_ended"),
+        ("smice.process._cycle._ARTEFACTS", "protocol_drafted"),
+        ("smice.process._cycle._MOVES", "cycle_paused"),
+    ],
+)
+@pytest.mark.parametrize("how", ["removed", "no-op"])
+def test_the_handler_check_fails_without_the_handler(
+    monkeypatch: pytest.MonkeyPatch, table: str, kind: str, how: str
+) -> None:
+    import importlib
+
+    module, name = table.rsplit(".", 1)
+    handlers = getattr(importlib.import_module(module), name)
+    arena, doc = next((a, d) for k, a, d in samples() if k == kind)
+    assert handled(arena, doc) == "changed"
+    if how == "removed":
+        monkeypatch.delitem(handlers, kind)
+    else:
+        monkeypatch.setitem(handlers, kind, lambda *_: None)
+    with pytest.raises(AssertionError, match=kind):
+        handled(arena, doc)
