@@ -8,8 +8,8 @@ working copy freezes the drafts once, when it builds its arena.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from datetime import datetime
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime
 from typing import Any, Final, cast
 
 import attrs
@@ -42,9 +42,10 @@ from smice.domain import (
 from smice.domain.stakeholders import Extensions
 from smice.domain.templates import CriterionSpec
 from smice.errors import EventRefused, NotFound
-from smice.process.apply import Working, refuse
+from smice.process.apply import Working, refuse, replace
 from smice.process.criteria import CRITERIA, Criterion, Refusal, active_members, evaluate
 from smice.process.events import (
+    CYCLE_EVENTS,
     CoreTeamSet,
     CycleAbandoned,
     CycleStarted,
@@ -58,6 +59,9 @@ from smice.process.events import (
 from smice.process.machine import Machine
 
 __all__ = ["Draft", "cycle_event"]
+
+_STORAGE: Final = ConsentScope.STORAGE
+_TEXT: Final = ConsentScope.INTERVIEW_TEXT
 
 
 class Draft:
@@ -84,6 +88,7 @@ class Draft:
         "id",
         "ids",
         "interviews",
+        "machine",
         "moves",
         "parent",
         "phase",
@@ -92,6 +97,7 @@ class Draft:
         "propositions",
         "protocol",
         "reviews",
+        "start_day",
         "status",
         "stories",
         "targets",
@@ -101,13 +107,15 @@ class Draft:
         "variant",
     )
 
-    def __init__(self, cycle: Cycle) -> None:
+    def __init__(self, cycle: Cycle, *, new: bool = False) -> None:
         self.id: CycleId = cycle.id
         self.variant: CycleVariant = cycle.variant
         self.history: tuple[PhaseVisit, ...] = cycle.history
         self.moves: list[tuple[str, datetime, str | None]] = []
         self.phase: str = cycle.history[-1].phase
         self.entered: datetime = cycle.history[-1].entered_at
+        #: The day the cycle started (no artefact may predate it).
+        self.start_day: date = cycle.history[0].entered_at.date()
         self.team: TeamId | None = cycle.team
         self.platform: PlatformId | None = cycle.platform
         self.parent: CycleId | None = cycle.parent
@@ -131,7 +139,9 @@ class Draft:
         self.extensions: Extensions = cycle.extensions
         #: The frozen cycle while it is up to date, else ``None``.
         self.frozen: Cycle | None = cycle
-        self.ids: set[str] = set(cycle.artefact_ids())
+        self.ids: set[str] = set() if new else set(cycle.artefact_ids())
+        #: The compiled plan of the cycle's variant, once an event needed it.
+        self.machine: Machine | None = None
 
     @property
     def started_at(self) -> datetime:
@@ -147,7 +157,7 @@ class Draft:
     def end(self, at: datetime) -> None:
         """The cycle ends at *at* (completed or abandoned): its current visit is left then."""
         history = self._history()
-        self.history = (*history[:-1], attrs.evolve(history[-1], left_at=at))
+        self.history = (*history[:-1], replace(history[-1], left_at=at))
 
     def visited(self) -> set[str]:
         """Every phase the cycle has been in."""
@@ -159,13 +169,7 @@ class Draft:
         last = self.history[-1]
         visits = [
             *self.history[:-1],
-            PhaseVisit(
-                phase=last.phase,
-                entered_at=last.entered_at,
-                left_at=self.moves[0][1],
-                reason=last.reason,
-                extensions=last.extensions,
-            ),
+            replace(last, left_at=self.moves[0][1]),
         ]
         for (phase, at, reason), after in zip(self.moves, self.moves[1:], strict=False):
             visits.append(PhaseVisit(phase=phase, entered_at=at, left_at=after[1], reason=reason))
@@ -212,7 +216,7 @@ class Draft:
 
 
 # A new field of Cycle must be carried by Draft (and by Draft.freeze).
-_EXTRA: Final = {"entered", "frozen", "ids", "moves", "phase"}
+_EXTRA: Final = {"entered", "frozen", "ids", "machine", "moves", "phase", "start_day"}
 assert {a.name for a in attrs.fields(Cycle)} == set(Draft.__slots__) - _EXTRA
 
 
@@ -229,23 +233,29 @@ def draft(w: Working, e: Event) -> Draft:
 
 
 def _known(
-    e: Event, values: Iterable[str | None], present: Iterable[Any], field: str, what: str
+    e: Event, values: Sequence[str | None], present: Iterable[Any], field: str, what: str
 ) -> None:
     ids: set[str] | None = None
     for value in values:
         if value is None:
             continue
-        if ids is None:
-            ids = {item.id for item in present}
-        if value not in ids:
-            refuse(
-                e,
-                Refusal(
-                    code="unknown_id",
-                    message=f"{field}: expected the id of a {what} of "
-                    f"cycle {e.cycle!r}, got {value!r}",
-                ),
-            )
+        if len(values) == 1:  # one reference (the usual case): a scan, no set to build
+            for item in present:
+                if item.id == value:
+                    return
+        else:
+            if ids is None:
+                ids = {item.id for item in present}
+            if value in ids:
+                continue
+        refuse(
+            e,
+            Refusal(
+                code="unknown_id",
+                message=f"{field}: expected the id of a {what} of "
+                f"cycle {e.cycle!r}, got {value!r}",
+            ),
+        )
 
 
 def _owner(w: Working, e: Event, team: str | None, platform: str | None) -> None:
@@ -287,6 +297,7 @@ def _new_cycle(
         history=(PhaseVisit(phase=machine.plan.initial, entered_at=e.at),),
     )
     w.put("cycles", cycle)
+    w.drafts[cycle.id] = Draft(cycle, new=True)
 
 
 def _started(w: Working, e: Event) -> None:
@@ -321,13 +332,20 @@ def _spawned(w: Working, e: Event, cycle: Draft, p: SubcycleSpawned) -> None:
     )
 
 
-def _params(w: Working, spec: CriterionSpec) -> tuple[Criterion, dict[str, Any]]:
-    # The criterion and its parameters (defaults and the spec's), merged once per spec.
-    found = w.criteria.get(id(spec))
-    if found is None or found[0] is not spec:
-        criterion = CRITERIA[spec.name]
-        found = w.criteria[id(spec)] = (spec, criterion, {**criterion.params, **spec.params})
-    return found[1], found[2]
+def _checks(
+    w: Working, criteria: tuple[CriterionSpec, ...]
+) -> list[tuple[Callable[..., bool], dict[str, Any]]]:
+    # The fast checks of a phase's criteria with their parameters (defaults and the spec's),
+    # merged once per phase definition.
+    found = w.criteria.get(id(criteria))
+    if found is None or found[0] is not criteria:
+        checks: list[tuple[Callable[..., bool], dict[str, Any]]] = []
+        for spec in criteria:
+            criterion: Criterion = CRITERIA[spec.name]
+            checks.append((criterion.holds, {**criterion.params, **spec.params}))
+        found = w.criteria[id(criteria)] = (criteria, checks)
+    result: list[tuple[Callable[..., bool], dict[str, Any]]] = found[1]
+    return result
 
 
 def _advanced(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
@@ -344,9 +362,8 @@ def _advanced(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     criteria = machine.phases[cycle.phase].criteria
     view = cycle.view()
     day = e.at.date()  # consent is judged on the day of the advance
-    for spec in criteria:
-        criterion, params = _params(w, spec)
-        if not criterion.holds(w, view, params, day):
+    for holds, params in _checks(w, criteria):
+        if not holds(w, view, params, day):
             # Only a refusal pays for the messages, judged on the frozen cycle.
             frozen = cycle.freeze()
             failing = [
@@ -445,15 +462,15 @@ def _protocol(w: Working, e: Event, cycle: Draft, p: InterviewProtocol) -> None:
 
 
 def _interview(w: Working, e: Event, cycle: Draft, p: Interview) -> None:
-    w.need(e, "stakeholders", p.interviewer, "payload/interviewer")
-    w.need(e, "stakeholders", p.interviewee, "payload/interviewee")
+    interviewer = w.need(e, "stakeholders", p.interviewer, "payload/interviewer")
+    interviewee = w.need(e, "stakeholders", p.interviewee, "payload/interviewee")
     if p.interviewer == p.interviewee:
         refuse(e, Refusal(code="loop", message="an interview needs two different people"))
     _members_check(w, e, cycle, p.interviewer, "payload/interviewer", facilitators=True)
-    w.need_consent(e, p.interviewer, "payload/interviewer")
-    w.need_consent(e, p.interviewee, "payload/interviewee")
+    w.need_consent(e, p.interviewer, "payload/interviewer", _STORAGE, interviewer)
+    w.need_consent(e, p.interviewee, "payload/interviewee", _STORAGE, interviewee)
     if p.summary is not None:
-        w.need_consent(e, p.interviewee, "payload/interviewee", ConsentScope.INTERVIEW_TEXT)
+        w.need_consent(e, p.interviewee, "payload/interviewee", _TEXT, interviewee)
     _known(e, p.topics, cycle.topics, "payload/topics", "topic")
     _dated(e, cycle, p.on, "payload/on")
     cycle.interviews.append(p)
@@ -462,7 +479,7 @@ def _interview(w: Working, e: Event, cycle: Draft, p: Interview) -> None:
 def _dated(e: Event, cycle: Draft, day: Any, field: str) -> None:
     if day is None:
         return
-    start = cycle.started_at.date()
+    start = cycle.start_day
     if day < start:
         refuse(
             e,
@@ -502,9 +519,9 @@ def _dream(w: Working, e: Event, cycle: Draft, p: DreamStatement) -> None:
 
 def _endorsement(w: Working, e: Event, cycle: Draft, p: Endorsement) -> None:
     _known(e, (p.dream,), cycle.dreams, "payload/dream", "dream statement")
-    w.need_person(e, p.person, "payload/person")
+    person = w.need_person(e, p.person, "payload/person")
     _members_check(w, e, cycle, p.person, "payload/person")
-    w.need_consent(e, p.person, "payload/person")
+    w.need_consent(e, p.person, "payload/person", _STORAGE, person)
     if any(x.dream == p.dream and x.person == p.person for x in cycle.endorsements):
         refuse(e, Refusal(code="duplicate", message=f"{p.person!r} already endorsed {p.dream!r}"))
     cycle.endorsements.append(p)
@@ -523,8 +540,8 @@ def _target(w: Working, e: Event, cycle: Draft, p: Target) -> None:
 
 
 def _action(w: Working, e: Event, cycle: Draft, p: Action) -> None:
-    w.need(e, "stakeholders", p.owner, "payload/owner")
-    w.need_consent(e, p.owner, "payload/owner")
+    owner = w.need(e, "stakeholders", p.owner, "payload/owner")
+    w.need_consent(e, p.owner, "payload/owner", _STORAGE, owner)
     _known(e, (p.proposition,), cycle.propositions, "payload/proposition", "proposition")
     _dated(e, cycle, p.committed_on, "payload/committed_on")
     for field, later in (("due", p.due), ("started_on", p.started_on)):
@@ -541,8 +558,8 @@ def _action(w: Working, e: Event, cycle: Draft, p: Action) -> None:
 
 def _action_team(w: Working, e: Event, cycle: Draft, p: ActionTeam) -> None:
     for j, sid in enumerate(p.members):
-        w.need_person(e, sid, f"payload/members/{j}")
-        w.need_consent(e, sid, f"payload/members/{j}")
+        person = w.need_person(e, sid, f"payload/members/{j}")
+        w.need_consent(e, sid, f"payload/members/{j}", _STORAGE, person)
     _known(e, p.actions, cycle.actions, "payload/actions", "action")
     cycle.action_teams.append(p)
 
@@ -574,7 +591,7 @@ def _status(w: Working, e: Event, cycle: Draft, p: StatusChanged) -> None:
         started = action.started_on
         if p.status is ActionStatus.STARTED or (started is None and p.status is ActionStatus.DONE):
             started = p.on
-        cycle.actions[j] = attrs.evolve(action, status=p.status, started_on=started)
+        cycle.actions[j] = replace(action, status=p.status, started_on=started)
         return
     _known(e, (p.action,), cycle.actions, "payload/action", "action")
     raise AssertionError  # pragma: no cover - _known refused
@@ -605,6 +622,7 @@ _REPLACED: Final = {
     "positive_core_mapped": "positive_core",
 }
 _ACTIVE: Final = (CycleStatus.ACTIVE,)
+_ACTIVE_STATUS: Final = CycleStatus.ACTIVE
 _WANTED: Final[dict[str, tuple[CycleStatus, ...]]] = {
     "cycle_resumed": (CycleStatus.PAUSED,),
     "cycle_abandoned": (CycleStatus.ACTIVE, CycleStatus.PAUSED),
@@ -627,9 +645,13 @@ def _status_ok(e: Event, cycle: Draft) -> None:
         )
 
 
+_HAS_ID: dict[type, bool] = {}
+
+
 def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     t = e.type
-    allowed = machine.artefact_events.get(cycle.phase)
+    phase = cycle.phase
+    allowed = machine.artefact_events.get(phase)
     if allowed is None or t not in allowed:
         phases = [p for p, events in machine.artefact_events.items() if t in events]
         refuse(
@@ -637,12 +659,16 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
             Refusal(
                 code="wrong_phase",
                 message=f"{t!r} belongs to phase {' or '.join(phases) or '(none)'} of the "
-                f"{cycle.variant} plan; cycle {cycle.id!r} is in {cycle.phase!r}",
+                f"{cycle.variant} plan; cycle {cycle.id!r} is in {phase!r}",
             ),
         )
     ids = cycle.ids
     payload: Any = e.payload
-    new_id: str | None = getattr(payload, "id", None)
+    kind = type(payload)
+    has_id = _HAS_ID.get(kind)
+    if has_id is None:
+        has_id = _HAS_ID[kind] = attrs.has(kind) and "id" in attrs.fields_dict(kind)
+    new_id: str | None = payload.id if has_id else None
     replaced = _REPLACED.get(t)
     old = getattr(cycle, replaced) if replaced is not None else None
     if new_id is not None and new_id in ids and (old is None or old.id != new_id):
@@ -658,13 +684,14 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
         ids.discard(old.id)
     if new_id is not None:
         ids.add(new_id)
-    moves = (cycle.phase, t) in machine.transitions
-    transition = machine.next_transition(cycle.view(), e) if moves else None
-    if transition is not None:
-        cycle.move(transition.target, e.at)
-    elif (
+    if (phase, t) in machine.transitions:
+        transition = machine.next_transition(cycle.view(), e)
+        if transition is not None:
+            cycle.move(transition.target, e.at)
+            return
+    if (
         isinstance(payload, Review)
-        and machine.phases[cycle.phase].terminal
+        and machine.phases[phase].terminal
         and payload.decision is not ReviewDecision.CONTINUE
     ):
         cycle.status = CycleStatus.COMPLETED
@@ -732,6 +759,10 @@ _MOVES: Final[dict[str, Callable[[Working, Event, Draft, Machine], None]]] = {
 }
 
 
+# Every cycle event has its handler: an artefact's, a move's, or the start's.
+assert {*_ARTEFACTS, *_MOVES, "cycle_started"} == CYCLE_EVENTS
+
+
 def cycle_event(w: Working, e: Event) -> None:
     """Apply the cycle event *e* to *w* (every check passes before the draft changes)."""
     t = e.type
@@ -741,7 +772,7 @@ def cycle_event(w: Working, e: Event) -> None:
     cycle = w.drafts.get(e.cycle)
     if cycle is None:
         cycle = draft(w, e)
-    if cycle.status is not CycleStatus.ACTIVE or t in _WANTED:
+    if cycle.status is not _ACTIVE_STATUS or t in _WANTED:
         _status_ok(e, cycle)
     if e.at < cycle.entered:
         refuse(
@@ -752,7 +783,9 @@ def cycle_event(w: Working, e: Event) -> None:
                 f"{cycle.id!r} entered {cycle.phase!r}), got {e.at.isoformat()}",
             ),
         )
-    machine = w.machine(cycle.variant)
+    machine = cycle.machine
+    if machine is None:
+        machine = cycle.machine = w.machine(cycle.variant)
     if t in _ARTEFACTS:
         _artefact(w, e, cycle, machine)
     else:

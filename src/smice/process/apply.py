@@ -14,9 +14,10 @@ little more than a hand-written reducer.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn, TypeVar
 
 import attrs
 
@@ -82,6 +83,50 @@ def refuse(event: Event, *reasons: Refusal) -> NoReturn:
     raise EventRefused(event.type, reasons)
 
 
+_T = TypeVar("_T")
+_SETTERS: dict[type, tuple[Any, tuple[Any, ...]] | None] = {}
+_set = object.__setattr__
+
+
+def _setters(cls: type) -> tuple[Any, tuple[Any, ...]] | None:
+    # How to copy a frozen slotted attrs value field by field, or None to use attrs.evolve.
+    fields = attrs.fields(cls)
+    names = tuple(f.name for f in fields)
+    slots = set(getattr(cls, "__slots__", ())) - {"__weakref__"}
+    fast = (
+        len(names) > 1
+        and slots == set(names)
+        and all(f.init and f.alias == f.name and f.converter is None for f in fields)
+        and getattr(cls, "__attrs_post_init__", None) is None
+    )
+    found = _SETTERS[cls] = (
+        (operator.attrgetter(*names), tuple(getattr(cls, n).__set__ for n in names))
+        if fast
+        else None
+    )
+    return found
+
+
+def replace(value: _T, **changes: Any) -> _T:
+    """*value* with the fields *changes* names set, without re-running the validators of the
+    fields it keeps (they passed when *value* was built). The new values must already be
+    valid for their fields: the callers pass checked values (event times, payload values,
+    copies). Private to the process layer: equal to ``attrs.evolve(value, **changes)`` for
+    valid changes, at about half its cost (a third for a stakeholder). Classes it cannot copy
+    this way (not slotted, converters, private names, a post-init hook) go to ``evolve``.
+    """
+    cls = type(value)
+    how = _SETTERS[cls] if cls in _SETTERS else _setters(cls)
+    if how is None:
+        return attrs.evolve(value, **changes)  # type: ignore[misc]
+    copy: _T = object.__new__(cls)
+    for setter, kept in zip(how[1], how[0](value), strict=True):
+        setter(copy, kept)
+    for name, new in changes.items():
+        _set(copy, name, new)
+    return copy
+
+
 class Working:
     """A mutable working copy of an arena, for folding events (private to the process layer).
 
@@ -99,15 +144,16 @@ class Working:
         self._machines: dict[CycleVariant, Machine] = {}
         #: The cycles touched so far, as mutable drafts (see :mod:`smice.process._cycle`).
         self.drafts: dict[str | None, Draft] = {}
-        #: Exit criteria with their merged parameters, by ``id`` of their spec.
-        self.criteria: dict[int, tuple[Any, Any, dict[str, Any]]] = {}
+        #: The fast checks of a phase's exit criteria with their merged parameters, by
+        #: ``id`` of the phase's tuple of criterion specs (kept, so the id stays its own).
+        self.criteria: dict[int, tuple[Any, Any]] = {}
 
     # -- reading -------------------------------------------------------------------------
     def get(self, collection: str, key: str | None) -> Any:
         """The value with id *key* in *collection*, or ``None``."""
         if key is None:
             return None
-        if self.drafts and collection == "cycles":
+        if collection == "cycles" and self.drafts:
             draft = self.drafts.get(key)
             if draft is not None:
                 return draft.freeze()
@@ -123,23 +169,30 @@ class Working:
 
     def has(self, collection: str, key: str) -> bool:
         """Whether *collection* holds *key* (a drafted cycle is not frozen to tell)."""
-        return (collection == "cycles" and key in self.drafts) or self.get(
-            collection, key
-        ) is not None
+        if collection == "cycles" and key in self.drafts:
+            return True
+        found = self.maps.get(collection)
+        if found is not None:
+            return key in found
+        return self.get(collection, key) is not None
 
     def stakeholder(self, sid: str, /) -> Stakeholder:
         """The stakeholder *sid* (raises :class:`UnknownId`); criteria read through this."""
-        found: Stakeholder | None = self.get("stakeholders", sid)
-        if found is None:
+        found = self.maps.get("stakeholders")
+        s: Stakeholder | None = (
+            found.get(sid) if found is not None else self.get("stakeholders", sid)
+        )
+        if s is None:
             raise UnknownId("stakeholder", sid)
-        return found
+        return s
 
     def team(self, tid: str, /) -> ProgressTeam:
         """The team *tid* (raises :class:`UnknownId`)."""
-        found: ProgressTeam | None = self.get("teams", tid)
-        if found is None:
+        found = self.maps.get("teams")
+        t: ProgressTeam | None = found.get(tid) if found is not None else self.get("teams", tid)
+        if t is None:
             raise UnknownId("team", tid)
-        return found
+        return t
 
     def template(self) -> ArenaTemplate:
         """The arena's template, resolved once."""
@@ -183,8 +236,12 @@ class Working:
     def need(self, event: Event, collection: str, key: str | None, field: str) -> Any:
         """The value *key* names, or refuse *event* naming the *field* that holds it
         (``None`` when *key* is ``None``: an optional reference left out)."""
-        found = self.get(collection, key)
-        if found is None and key is not None:
+        found = self.maps.get(collection)
+        if found is not None and collection != "cycles":
+            value = found.get(key) if key is not None else None
+        else:
+            value = self.get(collection, key)
+        if value is None and key is not None:
             what = _LOOKUP[collection][1]
             refuse(
                 event,
@@ -193,7 +250,7 @@ class Working:
                     message=f"{field}: expected the id of a {what} of this arena, got {key!r}",
                 ),
             )
-        return found
+        return value
 
     def need_id(self, event: Event, collection: str, key: str | None, field: str) -> None:
         """Like :meth:`need` when only the existence of *key* matters."""
@@ -223,10 +280,17 @@ class Working:
         return found
 
     def need_consent(
-        self, event: Event, sid: str, field: str, scope: ConsentScope = ConsentScope.STORAGE
+        self,
+        event: Event,
+        sid: str,
+        field: str,
+        scope: ConsentScope = ConsentScope.STORAGE,
+        found: Stakeholder | None = None,
     ) -> None:
-        """Refuse *event* unless *sid* (if a person) consents to *scope* on the event's day."""
-        found: Stakeholder = self.need(event, "stakeholders", sid, field)
+        """Refuse *event* unless *sid* (if a person) consents to *scope* on the event's day
+        (*found*: the stakeholder *sid*, when the caller has it already)."""
+        if found is None:
+            found = self.need(event, "stakeholders", sid, field)
         if not found.consents_to(scope, on=event.at.date()):
             refuse(
                 event,
@@ -259,15 +323,23 @@ def _order(event: Event, field: str, later: Any, earlier: Any, what: str) -> Non
 # -- arena-level events ------------------------------------------------------------------
 
 
+_PERSONAL_FIELDS: Final = ("role", "employer", "gender", "age_band", "consent")
+_PERSONAL: Final = operator.attrgetter(*_PERSONAL_FIELDS)
+_NO_PERSONAL: Final = (None,) * len(_PERSONAL_FIELDS)
+
+
 def _stakeholder(w: Working, e: Event, s: Stakeholder, *, new: bool) -> None:
     if new:
         w.need_new(e, "stakeholders", s.id)
     else:
         w.need(e, "stakeholders", s.id, "payload/id")
     if not s.is_person:
-        for name in ("role", "employer", "gender", "age_band", "consent"):
-            if getattr(s, name) is not None:
-                refuse(e, Refusal(code="kind", message=f"payload/{name}: only persons have one"))
+        if _PERSONAL(s) != _NO_PERSONAL:
+            for name in _PERSONAL_FIELDS:
+                if getattr(s, name) is not None:
+                    refuse(
+                        e, Refusal(code="kind", message=f"payload/{name}: only persons have one")
+                    )
     elif s.employer is not None:
         employer: Stakeholder = w.need(e, "stakeholders", s.employer, "payload/employer")
         if employer.is_person:
@@ -278,8 +350,17 @@ def _stakeholder(w: Working, e: Event, s: Stakeholder, *, new: bool) -> None:
                     message=f"payload/employer: expected an organisation, got {s.employer!r}",
                 ),
             )
-    _order(e, "payload/left_on", s.left_on, s.joined_on, "cannot leave before joining")
+    if s.left_on is not None:
+        _order(e, "payload/left_on", s.left_on, s.joined_on, "cannot leave before joining")
     w.put("stakeholders", s)
+
+
+def _stakeholder_joined(w: Working, e: Event, s: Stakeholder) -> None:
+    _stakeholder(w, e, s, new=True)
+
+
+def _stakeholder_updated(w: Working, e: Event, s: Stakeholder) -> None:
+    _stakeholder(w, e, s, new=False)
 
 
 def _stakeholder_left(w: Working, e: Event, p: StakeholderLeft) -> None:
@@ -287,11 +368,15 @@ def _stakeholder_left(w: Working, e: Event, p: StakeholderLeft) -> None:
     if s.left_on is not None:
         refuse(e, Refusal(code="state", message=f"{p.stakeholder!r} has already left"))
     _order(e, "payload/on", p.on, s.joined_on, "cannot leave before joining")
-    w.put("stakeholders", attrs.evolve(s, left_on=p.on))
+    w.put("stakeholders", replace(s, left_on=p.on))
 
 
 def _consent_recorded(w: Working, e: Event, p: ConsentRecorded) -> None:
     s = w.need_person(e, p.stakeholder, "payload/stakeholder")
+    c = p.consent
+    if c.withdrawn_on is None and c.expires_on is None:
+        w.put("stakeholders", replace(s, consent=c))
+        return
     _order(
         e,
         "payload/consent/withdrawn_on",
@@ -306,7 +391,7 @@ def _consent_recorded(w: Working, e: Event, p: ConsentRecorded) -> None:
         p.consent.given_on,
         "consent cannot expire before it is given",
     )
-    w.put("stakeholders", attrs.evolve(s, consent=p.consent))
+    w.put("stakeholders", replace(s, consent=p.consent))
 
 
 def _consent_withdrawn(w: Working, e: Event, p: ConsentWithdrawn) -> None:
@@ -314,7 +399,7 @@ def _consent_withdrawn(w: Working, e: Event, p: ConsentWithdrawn) -> None:
     if s.consent is None or s.consent.withdrawn_on is not None:
         refuse(e, Refusal(code="state", message=f"{p.stakeholder!r} has no consent to withdraw"))
     _order(e, "payload/on", p.on, s.consent.given_on, "cannot withdraw before giving consent")
-    w.put("stakeholders", attrs.evolve(s, consent=attrs.evolve(s.consent, withdrawn_on=p.on)))
+    w.put("stakeholders", replace(s, consent=replace(s.consent, withdrawn_on=p.on)))
 
 
 def _tie(w: Working, e: Event, t: Tie) -> None:
@@ -338,7 +423,7 @@ def _tie_ended(w: Working, e: Event, p: TieEnded) -> None:
     if t.until is not None:
         refuse(e, Refusal(code="state", message=f"tie {p.tie!r} has already ended"))
     _order(e, "payload/on", p.on, t.since, "a tie cannot end before it starts")
-    w.put("ties", attrs.evolve(t, until=p.on))
+    w.put("ties", replace(t, until=p.on))
 
 
 def _platform(w: Working, e: Event, p: Platform) -> None:
@@ -389,7 +474,7 @@ def _member_joined(w: Working, e: Event, p: MemberJoined) -> None:
         refuse(e, Refusal(code="state", message=f"{p.person!r} is already in {p.team!r}"))
     _order(e, "payload/on", p.on, team.formed_on, "cannot join before the team is formed")
     membership = Membership(person=p.person, joined_on=p.on)
-    w.put("teams", attrs.evolve(team, memberships=(*team.memberships, membership)))
+    w.put("teams", replace(team, memberships=(*team.memberships, membership)))
 
 
 def _member_left(w: Working, e: Event, p: MemberLeft) -> None:
@@ -400,10 +485,10 @@ def _member_left(w: Working, e: Event, p: MemberLeft) -> None:
             _order(e, "payload/on", p.on, m.joined_on, "cannot leave before joining")
             changed = (
                 *team.memberships[:j],
-                attrs.evolve(m, left_on=p.on),
+                replace(m, left_on=p.on),
                 *team.memberships[j + 1 :],
             )
-            w.put("teams", attrs.evolve(team, memberships=changed))
+            w.put("teams", replace(team, memberships=changed))
             return
     refuse(
         e, Refusal(code="not_a_member", message=f"{p.person!r} is not a member of team {p.team!r}")
@@ -420,7 +505,7 @@ def _team_graduated(w: Working, e: Event, p: TeamGraduated) -> None:
         team.formed_on,
         "a team cannot graduate before it is formed",
     )
-    w.put("teams", attrs.evolve(team, status=TeamStatus.GRADUATED, graduation=p.graduation))
+    w.put("teams", replace(team, status=TeamStatus.GRADUATED, graduation=p.graduation))
 
 
 def _initiative(w: Working, e: Event, i: Initiative, *, new: bool) -> None:
@@ -433,6 +518,14 @@ def _initiative(w: Working, e: Event, i: Initiative, *, new: bool) -> None:
     w.need_id(e, "cycles", i.cycle, "payload/cycle")
     w.need(e, "teams", i.team, "payload/team")
     w.put("initiatives", i)
+
+
+def _initiative_launched(w: Working, e: Event, i: Initiative) -> None:
+    _initiative(w, e, i, new=True)
+
+
+def _initiative_updated(w: Working, e: Event, i: Initiative) -> None:
+    _initiative(w, e, i, new=False)
 
 
 def _flow(w: Working, e: Event, f: ResourceFlow) -> None:
@@ -471,8 +564,8 @@ def _recommendation_status(w: Working, e: Event, p: RecommendationStatusChanged)
 
 
 _ARENA_EVENTS: Final[dict[str, Callable[[Working, Event, Any], None]]] = {
-    "stakeholder_joined": lambda w, e, p: _stakeholder(w, e, p, new=True),
-    "stakeholder_updated": lambda w, e, p: _stakeholder(w, e, p, new=False),
+    "stakeholder_joined": _stakeholder_joined,
+    "stakeholder_updated": _stakeholder_updated,
     "stakeholder_left": _stakeholder_left,
     "consent_recorded": _consent_recorded,
     "consent_withdrawn": _consent_withdrawn,
@@ -483,8 +576,8 @@ _ARENA_EVENTS: Final[dict[str, Callable[[Working, Event, Any], None]]] = {
     "member_joined": _member_joined,
     "member_left": _member_left,
     "team_graduated": _team_graduated,
-    "initiative_launched": lambda w, e, p: _initiative(w, e, p, new=True),
-    "initiative_updated": lambda w, e, p: _initiative(w, e, p, new=False),
+    "initiative_launched": _initiative_launched,
+    "initiative_updated": _initiative_updated,
     "resource_flow_changed": _flow,
     "recommendation_issued": _recommendation_issued,
     "recommendation_status_changed": _recommendation_status,
@@ -592,8 +685,16 @@ def replay(
     .. versionadded:: 0.1.0
     """
     working = Working(arena, template)
+    handlers = _ARENA_EVENTS
     for event in events:
-        step(working, event)
+        # step(), unrolled: the common events go straight to their handler.
+        t = event.type
+        if working.base is None or t == "arena_created":
+            step(working, event)
+        elif t in CYCLE_EVENTS:
+            cycle_event(working, event)
+        else:
+            handlers[t](working, event, event.payload)
     if working.base is None:
         raise EventRefused("replay", [Refusal(code="no_arena", message="no events to replay")])
     return working.arena()
