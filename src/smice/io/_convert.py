@@ -8,10 +8,10 @@ members that have their default value, list sets in sorted order, and write date
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from enum import Enum, StrEnum
 from functools import cache
-from typing import Any, TypeVar, get_origin
+from typing import Any, Final, TypeVar, get_origin
 
 import cattrs
 from cattrs.errors import (
@@ -23,9 +23,35 @@ from cattrs.errors import (
 from smice.domain import FrozenMap, freeze_json, thaw_json
 from smice.errors import DocumentError, DocumentInvalid, InvalidValue, pointer_from_path
 
-__all__ = ["structure", "unstructure"]
+__all__ = ["parse_datetime", "structure", "unstructure"]
 
 T = TypeVar("T")
+
+
+# One shared tzinfo per UTC offset. ``datetime.fromisoformat`` makes a new ``timezone`` for
+# each string it parses, and CPython compares two aware datetimes field by field only when they
+# share their tzinfo object; otherwise it asks both for their offsets (about ten times slower).
+# Offsets are whole minutes (seconds at most) within a day, so the cache stays small; it is
+# bounded all the same.
+_OFFSETS: Final[dict[timedelta | None, tzinfo]] = {timedelta(0): UTC}
+_MAX_OFFSETS: Final = 512
+
+
+def parse_datetime(text: str) -> datetime:
+    """``datetime.fromisoformat(text)``, with the offset's tzinfo shared by every datetime
+    parsed with that offset (``datetime.UTC`` for ``+00:00``): equal values, faster compared.
+    """
+    value = datetime.fromisoformat(text)
+    zone = value.tzinfo
+    if zone is None or zone is UTC:
+        return value
+    offset = zone.utcoffset(None)
+    shared = _OFFSETS.get(offset)
+    if shared is None:
+        if len(_OFFSETS) >= _MAX_OFFSETS:
+            return value
+        shared = _OFFSETS.setdefault(offset, zone)
+    return value if shared is zone else value.replace(tzinfo=shared)
 
 
 def _sorted_list(values: Set[Any]) -> list[Any]:
@@ -52,7 +78,7 @@ def _converter() -> cattrs.Converter:
     converter.register_unstructure_hook(date, date.isoformat)
     converter.register_structure_hook(date, lambda value, _: date.fromisoformat(value))
     converter.register_unstructure_hook(datetime, datetime.isoformat)
-    converter.register_structure_hook(datetime, lambda value, _: datetime.fromisoformat(value))
+    converter.register_structure_hook(datetime, lambda value, _: parse_datetime(value))
     converter.register_unstructure_hook_func(_is_frozen_map, thaw_json)
     converter.register_structure_hook_func(_is_frozen_map, lambda value, _: freeze_json(value))
     return converter

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
 from smice.domain import freeze_json, thaw_json
 from smice.errors import DocumentError, DocumentInvalid, InvalidValue
-from smice.io._convert import structure, unstructure
+from smice.io._convert import parse_datetime, structure, unstructure
 from smice.io.schemas import validate
 from smice.process.events import PAYLOADS, Event
 
@@ -37,7 +36,7 @@ def event_from_document(document: Mapping[str, Any], *, source: str | None = Non
         return Event(
             type=document["type"],
             id=document["id"],
-            at=datetime.fromisoformat(document["at"]),
+            at=parse_datetime(document["at"]),
             recorded_by=document["recorded_by"],
             cycle=document.get("cycle"),
             payload=payload,
@@ -79,7 +78,7 @@ def event_to_document(event: Event) -> dict[str, Any]:
 
     Examples
     --------
-    >>> from datetime import timezone
+    >>> from datetime import datetime, timezone
     >>> event_to_document(Event(type="cycle_resumed", id="e-8", cycle="c1",
     ...                         at=datetime(2019, 3, 1, tzinfo=timezone.utc),
     ...                         recorded_by="fac-1"))

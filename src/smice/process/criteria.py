@@ -12,8 +12,9 @@ the day an exit report is asked about.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date, datetime
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Final, Protocol, TypeAlias
 
@@ -168,20 +169,46 @@ def _lookup(arena: ArenaView, sid: str) -> Stakeholder | None:
         return None
 
 
+# The current members of the team last asked about, with the team (a frozen value, so its
+# members cannot change under the cache): the criteria of one phase ask for the same team's
+# members several times in a row. One slot, replaced whole (no torn reads across threads).
+_LAST_TEAM: list[tuple[ProgressTeam | None, tuple[StakeholderId, ...], frozenset[str]]] = [
+    (None, (), frozenset())
+]
+
+
+def _team_members(
+    arena: ArenaView, cycle: Cycle
+) -> tuple[tuple[StakeholderId, ...], frozenset[str]] | None:
+    # The current members of the cycle's team (in order, and as a set), None without any.
+    if cycle.team is None:
+        return None
+    try:
+        team = arena.team(cycle.team)
+    except UnknownId:
+        return None
+    cached = _LAST_TEAM[0]
+    if cached[0] is not team:
+        members = team.current_members
+        cached = (team, members, frozenset(members))
+        _LAST_TEAM[0] = cached
+    return cached[1:] if cached[1] else None
+
+
 def active_members(arena: ArenaView, cycle: Cycle) -> tuple[StakeholderId, ...]:
     """The cycle's active members: its team's current members, or the core team of a
     platform cycle (or of a team without members yet).
 
     .. versionadded:: 0.1.0
     """
-    if cycle.team is not None:
-        try:
-            members = arena.team(cycle.team).current_members
-        except UnknownId:
-            members = ()
-        if members:
-            return members
-    return cycle.core_team
+    found = _team_members(arena, cycle)
+    return cycle.core_team if found is None else found[0]
+
+
+def _active_set(arena: ArenaView, cycle: Cycle) -> Collection[str]:
+    # The active members as a set (for lookups).
+    found = _team_members(arena, cycle)
+    return set(cycle.core_team) if found is None else found[1]
 
 
 def _data_ids(arena: ArenaView, cycle: Cycle) -> list[StakeholderId]:
@@ -214,6 +241,8 @@ def persons_with_data(arena: ArenaView, cycle: Cycle) -> tuple[StakeholderId, ..
 
 def _int(params: Params, key: str) -> int:
     value = params[key]
+    if type(value) is int:
+        return value
     return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
@@ -276,8 +305,25 @@ def _core_team(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _O
 
 
 def _core_team_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
-    persons, helices = _core_persons(arena, cycle)
-    return persons >= _int(p, "min_persons") and helices >= _int(p, "min_helices")
+    need_p, need_h = _int(p, "min_persons"), _int(p, "min_helices")
+    if need_p <= 0 and need_h <= 0:
+        return True
+    stakeholder = arena.stakeholder
+    persons = 0
+    helices: set[Helix] = set()
+    for sid in set(cycle.core_team):
+        try:
+            found = stakeholder(sid)
+        except UnknownId:
+            continue
+        if _PERSON in found.kinds:
+            persons += 1
+            helix = getattr(found, "helix", None)
+            if helix is not None:
+                helices.add(helix)
+            if persons >= need_p and len(helices) >= need_h:
+                return True
+    return False
 
 
 def _consent_recorded(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
@@ -321,11 +367,15 @@ def _members_interviewed(arena: ArenaView, cycle: Cycle, p: Params, on: date | N
 
 
 def _members_interviewed_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
-    members = active_members(arena, cycle)
+    members = _active_set(arena, cycle)
     if not members:
         return False
-    interviewed = {i.interviewee for i in cycle.interviews}
-    return interviewed.issuperset(members)
+    missing = set(members)
+    for interview in cycle.interviews:
+        missing.discard(interview.interviewee)
+        if not missing:
+            return True
+    return False
 
 
 def _external_interviews(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
@@ -343,8 +393,10 @@ def _external_interviews(arena: ArenaView, cycle: Cycle, p: Params, on: date | N
 
 
 def _external_interviews_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
-    members = set(active_members(arena, cycle))
+    members = _active_set(arena, cycle)
     need, need_absent = _int(p, "min"), _int(p, "min_from_absent_helix")
+    if need <= 0 and need_absent <= 0:
+        return True
     external = absent = 0
     team_helices: set[Helix | None] | None = None
     for interview in cycle.interviews:
@@ -439,12 +491,43 @@ def _dreams_endorsed(arena: ArenaView, cycle: Cycle, p: Params, on: date | None)
     )
 
 
+@lru_cache(maxsize=256)
+def _least_endorsers(n: int, share: float) -> int | None:
+    # The fewest endorsers of *n* members whose share (to four decimals) reaches *share*.
+    for k in range(n + 1):
+        if round(k / n, 4) >= share:
+            return k
+    return None
+
+
 def _dreams_endorsed_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> bool:
-    if not cycle.topics:
+    topics = cycle.topics
+    if not topics:
         return False
-    counts = _endorsed_topics(arena, cycle, p)
     per_topic = _int(p, "min_per_topic")
-    return all(counts.get(topic.id, 0) >= per_topic for topic in cycle.topics)
+    if per_topic <= 0:
+        return True
+    members = _active_set(arena, cycle)
+    if not members:
+        return False
+    least = _least_endorsers(len(members), _share(p))
+    if least is None:
+        return False
+    endorsers: dict[str, set[str]] = {}
+    if least > 0:
+        for e in cycle.endorsements:
+            if e.person in members:
+                endorsers.setdefault(e.dream, set()).add(e.person)
+    wanted = {topic.id for topic in topics}
+    counts: dict[str, int] = {}
+    for d in cycle.dreams:
+        if d.topic in wanted and len(endorsers.get(d.id, ())) >= least:
+            count = counts[d.topic] = counts.get(d.topic, 0) + 1
+            if count >= per_topic:
+                wanted.discard(d.topic)
+                if not wanted:
+                    return True
+    return False
 
 
 def _grounded_topics(cycle: Cycle, p: Params) -> dict[str, int]:
@@ -469,11 +552,30 @@ def _propositions_grounded(arena: ArenaView, cycle: Cycle, p: Params, on: date |
 def _propositions_grounded_holds(
     arena: ArenaView, cycle: Cycle, p: Params, on: date | None
 ) -> bool:
-    if not cycle.topics:
+    topics = cycle.topics
+    if not topics:
         return False
-    counts = _grounded_topics(cycle, p)
     per_topic = _int(p, "min_per_topic")
-    return all(counts.get(topic.id, 0) >= per_topic for topic in cycle.topics)
+    if per_topic <= 0:
+        return True
+    need_stories = _int(p, "min_stories")
+    stories: set[str] | None = None
+    wanted = {topic.id for topic in topics}
+    counts: dict[str, int] = {}
+    for prop in cycle.propositions:
+        if prop.topic not in wanted or not prop.checklist.passed:
+            continue
+        if need_stories > 0:
+            if stories is None:
+                stories = {s.id for s in cycle.stories}
+            if not _backed(prop.stories, stories, need_stories):
+                continue
+        count = counts[prop.topic] = counts.get(prop.topic, 0) + 1
+        if count >= per_topic:
+            wanted.discard(prop.topic)
+            if not wanted:
+                return True
+    return False
 
 
 def _measurable_targets(arena: ArenaView, cycle: Cycle, p: Params, on: date | None) -> _Outcome:
