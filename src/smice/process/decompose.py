@@ -287,26 +287,6 @@ def _consent_and_leaving(b: _Builder, j: int, s: Stakeholder, joined: datetime) 
             ),
             needs=(own,),
         )
-        if consent.expires_on is not None:
-            # The exit criterion 'consent_recorded' counts a consent with an expiry date as
-            # missing, so the expiry is recorded on the day it takes effect.
-            plain = attrs.evolve(consent, withdrawn_on=None, expires_on=None)
-            b.drafts[recorded] = attrs.evolve(
-                b.drafts[recorded], payload=ConsentRecorded(stakeholder=s.id, consent=plain)
-            )
-            recorded = b.add(
-                _Draft(
-                    max(_day(consent.expires_on), given),
-                    _RANK["consent_recorded"],
-                    (j, 1),
-                    "consent_recorded",
-                    ConsentRecorded(
-                        stakeholder=s.id, consent=attrs.evolve(consent, withdrawn_on=None)
-                    ),
-                    _ptr("stakeholders", j, "consent", "expires_on"),
-                ),
-                needs=(recorded,),
-            )
         if consent.withdrawn_on is not None:
             b.add(
                 _Draft(
