@@ -1,11 +1,15 @@
 # The two commands: `make demo` and `make test`. Both bootstrap .venv from scratch.
+# `make test` runs every test (fast and slow) on two processes; `make test-fast` leaves out the
+# tests marked slow (wheel build, subprocesses, process pools, clusters, stateful machines).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS := test,lint,docs,parallel
+# --dist loadgroup keeps the tests of one xdist_group (the wheel's) on one worker.
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
-.PHONY: demo test lint typecheck pytest docs bench clean
+.PHONY: demo test test-fast lint typecheck pytest docs bench clean
 
 $(STAMP): pyproject.toml
 	rm -rf $(VENV)
@@ -21,7 +25,7 @@ test: $(STAMP)
 	$(BIN)/ruff check src tests benchmarks examples docs
 	$(BIN)/ruff format --check src tests benchmarks examples docs
 	$(BIN)/mypy --strict src
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 	$(BIN)/sphinx-build -W -n -q -b html docs docs/_build/html
 
 lint: $(STAMP)
@@ -31,8 +35,11 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy --strict src
 
+test-fast: $(STAMP)
+	$(PYTEST) -m "not slow"
+
 pytest: $(STAMP)
-	$(BIN)/python -m pytest -q
+	$(PYTEST)
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W -n -q -b html docs docs/_build/html

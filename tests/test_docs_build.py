@@ -9,10 +9,8 @@
 from __future__ import annotations
 
 import doctest
-import os
 import pkgutil
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,17 +23,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 README = ROOT / "README.md"
 _AUTOMODULE = re.compile(r"^\.\. automodule:: (\S+)", re.MULTILINE)
-
-
-@pytest.fixture
-def at_root() -> Iterator[None]:
-    """Run in the repository root, where the README's relative paths start."""
-    previous = Path.cwd()
-    os.chdir(ROOT)
-    try:
-        yield
-    finally:
-        os.chdir(previous)
 
 
 @pytest.mark.usefixtures("at_root")

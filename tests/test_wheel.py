@@ -14,9 +14,14 @@ import sys
 import textwrap
 import venv
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+# One wheel per run: the module's tests share one worker under pytest-xdist (--dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE_DATA = {
@@ -25,20 +30,12 @@ PACKAGE_DATA = {
     *(f"smice/templates/{p.name}" for p in (ROOT / "src/smice/templates").glob("*.json")),
 }
 
+#: What the arena document of the check changes in the shared small arena.
 ARENA = {
-    "smice": "arena/1",
     "id": "wheel-test",
     "name": "Arena in a fresh environment",
     "template": "smice/rural-community",
-    "created_on": "2019-01-01",
-    "stakeholders": [
-        {"id": "org", "name": "Bergs Sågverk AB", "helix": "industry", "kinds": ["sme"],
-         "country": "SE"},
-        {"id": "uni", "name": "Nord University", "helix": "academia",
-         "kinds": ["university"], "country": "NO"},
-    ],
-    "ties": [{"id": "t1", "kind": "collaborates_with", "source": "org", "target": "uni"}],
-}  # fmt: skip
+}
 
 CHECK = textwrap.dedent(
     """
@@ -102,7 +99,9 @@ def test_wheel_holds_the_package_data_and_nothing_else(wheel: Path) -> None:
 
 
 def test_installed_wheel_works_away_from_the_repository(
-    wheel: Path, tmp_path_factory: pytest.TempPathFactory
+    wheel: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+    arena_document: Callable[..., dict[str, Any]],
 ) -> None:
     work = tmp_path_factory.mktemp("elsewhere")
     environment = work / "venv"
@@ -117,7 +116,9 @@ def test_installed_wheel_works_away_from_the_repository(
         timeout=600,
         env=env,
     )
-    (work / "arena.json").write_text(json.dumps(ARENA, ensure_ascii=False), encoding="utf-8")
+    (work / "arena.json").write_text(
+        json.dumps(arena_document(**ARENA), ensure_ascii=False), encoding="utf-8"
+    )
     (work / "check.py").write_text(CHECK, encoding="utf-8")
 
     checked = subprocess.run(

@@ -158,8 +158,8 @@ def test_explain_as_json(capsys):
     assert "explanation" in document
 
 
-def test_demo_assesses_the_example_and_writes_the_report(tmp_path, monkeypatch, capsys):
-    monkeypatch.chdir(ROOT)
+@pytest.mark.usefixtures("at_root")
+def test_demo_assesses_the_example_and_writes_the_report(tmp_path, capsys):
     target = tmp_path / "out" / "report.html"
     assert main(["demo", "--out", str(target)]) == 0
     out = capsys.readouterr().out

@@ -6,32 +6,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from smice.cli import EXIT_BAD_INPUT, EXIT_OK, main
-
-
-def _arena(**members: Any) -> dict[str, Any]:
-    document = {
-        "smice": "arena/1",
-        "id": "a1",
-        "name": "Arena",
-        "template": "smice/base",
-        "created_on": "2019-01-01",
-        "stakeholders": [
-            {"id": "org", "name": "Sawmill", "helix": "industry", "kinds": ["sme"],
-             "country": "SE"},
-            {"id": "uni", "name": "University", "helix": "academia", "kinds": ["university"],
-             "country": "NO"},
-        ],
-        "ties": [{"id": "t1", "kind": "supplies", "source": "org", "target": "uni"}],
-    }  # fmt: skip
-    document.update(members)
-    return document
-
 
 TEMPLATE = {
     "smice": "template/1",
@@ -49,24 +30,18 @@ TEMPLATE = {
     ],
 }
 
-#: Three independent errors: two for the schema...
-INVALID = _arena(name=42, created_on="2021-02-30")
+#: Members that make the small arena invalid: two errors for the schema...
+INVALID = {"name": 42, "created_on": "2021-02-30"}
 INVALID_POINTERS = ["/created_on", "/name"]
 #: ... and, once the schema is satisfied, three cross-object problems.
-DANGLING = _arena(
-    ties=[
+DANGLING = {
+    "ties": [
         {"id": "t1", "kind": "supplies", "source": "org", "target": "ghost"},
         {"id": "t2", "kind": "supplies", "source": "nobody", "target": "uni"},
     ],
-    flows=[{"id": "f", "owner": "x9", "source": "org", "flow_type": "water", "resource": "W"}],
-)
+    "flows": [{"id": "f", "owner": "x9", "source": "org", "flow_type": "water", "resource": "W"}],
+}
 DANGLING_POINTERS = ["/flows/0/owner", "/ties/0/target", "/ties/1/source"]
-
-
-def _write(folder: Path, name: str, document: object) -> Path:
-    path = folder / name
-    path.write_text(json.dumps(document), encoding="utf-8")
-    return path
 
 
 def _lines(text: str) -> list[str]:
@@ -80,9 +55,11 @@ def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[str]
 
 
 def test_valid_arena_exits_0_with_one_line(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    write_json: Callable[[str, object], Path],
+    arena_document: Callable[..., dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    path = _write(tmp_path, "arena.json", _arena())
+    path = write_json("arena.json", arena_document())
 
     code, out, err = _run(capsys, str(path))
 
@@ -92,14 +69,18 @@ def test_valid_arena_exits_0_with_one_line(
 
 
 @pytest.mark.parametrize(
-    ("document", "pointers"),
+    ("members", "pointers"),
     [(INVALID, INVALID_POINTERS), (DANGLING, DANGLING_POINTERS)],
     ids=["schema", "cross-object"],
 )
 def test_invalid_arena_exits_2_with_one_line_per_error(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], document: object, pointers: list[str]
+    arena_document: Callable[..., dict[str, Any]],
+    write_json: Callable[[str, object], Path],
+    capsys: pytest.CaptureFixture[str],
+    members: dict[str, Any],
+    pointers: list[str],
 ) -> None:
-    path = _write(tmp_path, "arena.json", document)
+    path = write_json("arena.json", arena_document(**members))
 
     code, out, err = _run(capsys, str(path))
 
@@ -156,8 +137,10 @@ def test_huge_file_is_refused_without_reading_it(
     assert "bytes" in err[0]
 
 
-def test_template_with_kind_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _write(tmp_path, "template.json", TEMPLATE)
+def test_template_with_kind_option(
+    write_json: Callable[[str, object], Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write_json("template.json", TEMPLATE)
 
     code, out, err = _run(capsys, str(path), "--kind", "template")
 
@@ -166,9 +149,9 @@ def test_template_with_kind_option(tmp_path: Path, capsys: pytest.CaptureFixture
 
 
 def test_kind_is_read_from_the_smice_member(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    write_json: Callable[[str, object], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _write(tmp_path, "template.json", TEMPLATE)
+    path = write_json("template.json", TEMPLATE)
 
     code, out, _ = _run(capsys, str(path))
 
@@ -177,9 +160,9 @@ def test_kind_is_read_from_the_smice_member(
 
 
 def test_template_given_as_arena_is_refused(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    write_json: Callable[[str, object], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _write(tmp_path, "template.json", TEMPLATE)
+    path = write_json("template.json", TEMPLATE)
 
     code, out, err = _run(capsys, str(path), "--kind", "arena")
 
@@ -189,9 +172,9 @@ def test_template_given_as_arena_is_refused(
 
 
 def test_invalid_template_exits_2_with_its_pointer(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    write_json: Callable[[str, object], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
-    path = _write(tmp_path, "template.json", {**TEMPLATE, "version": "one"})
+    path = write_json("template.json", {**TEMPLATE, "version": "one"})
 
     code, out, err = _run(capsys, str(path), "--kind", "template")
 
@@ -200,13 +183,13 @@ def test_invalid_template_exits_2_with_its_pointer(
 
 
 def test_senseless_template_exits_2_with_one_line_per_problem(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    write_json: Callable[[str, object], Path], capsys: pytest.CaptureFixture[str]
 ) -> None:
     document = json.loads(json.dumps(TEMPLATE))
     plan = document["phase_plans"][0]
     plan["initial"] = "define"
     plan["transitions"][0]["target"] = "design"
-    path = _write(tmp_path, "template.json", document)
+    path = write_json("template.json", document)
 
     code, out, err = _run(capsys, str(path), "--kind", "template")
 
@@ -227,9 +210,13 @@ def test_senseless_template_exits_2_with_one_line_per_problem(
     ],
 )  # fmt: skip
 def test_other_kinds(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], kind: str, document: object, code: int
+    write_json: Callable[[str, object], Path],
+    capsys: pytest.CaptureFixture[str],
+    kind: str,
+    document: object,
+    code: int,
 ) -> None:
-    path = _write(tmp_path, "document.json", document)
+    path = write_json("document.json", document)
 
     got, out, err = _run(capsys, str(path), "--kind", kind)
 
@@ -242,8 +229,12 @@ def test_other_kinds(
         assert all(line.startswith(f"{path}: ") for line in err)
 
 
-def test_unknown_kind_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = _write(tmp_path, "arena.json", _arena())
+def test_unknown_kind_is_a_usage_error(
+    write_json: Callable[[str, object], Path],
+    arena_document: Callable[..., dict[str, Any]],
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = write_json("arena.json", arena_document())
 
     code, _, err = _run(capsys, str(path), "--kind", "arenas")
 
@@ -266,10 +257,15 @@ def _smice(cwd: Path, *argv: str) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_module_entry_point(tmp_path: Path) -> None:
+@pytest.mark.slow
+def test_module_entry_point(
+    write_json: Callable[[str, object], Path],
+    arena_document: Callable[..., dict[str, Any]],
+    tmp_path: Path,
+) -> None:
     """The same behaviour through ``python -m smice``, run away from the repository."""
-    _write(tmp_path, "good.json", _arena())
-    _write(tmp_path, "bad.json", DANGLING)
+    write_json("good.json", arena_document())
+    write_json("bad.json", arena_document(**DANGLING))
     (tmp_path / "broken.json").write_text("{", encoding="utf-8")
 
     good = _smice(tmp_path, "good.json")

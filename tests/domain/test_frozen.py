@@ -82,7 +82,11 @@ def test_freeze_converts_lists_and_objects() -> None:
     assert isinstance(frozen["a"], tuple)
 
 
-@pytest.mark.parametrize("value", [{1, 2}, object(), b"bytes", {"a": {1}}], ids=repr)
+@pytest.mark.parametrize(
+    "value",
+    [{1, 2}, object(), b"bytes", {"a": {1}}],
+    ids=["set", "object", "bytes", "nested-set"],  # the same ids in every xdist worker
+)
 def test_freeze_refuses_values_json_cannot_hold(value: object) -> None:
     """Sets, bytes and arbitrary objects are not JSON values."""
     with pytest.raises(TypeError, match="not a JSON value"):

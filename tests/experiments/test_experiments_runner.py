@@ -50,6 +50,7 @@ def test_rows_are_in_design_order_with_their_own_recorded_seeds() -> None:
     json.dumps(rows)  # JSON-ready
 
 
+@pytest.mark.slow
 def test_identical_rows_serially_and_on_a_process_pool() -> None:
     serial = run_experiment(spec(), progress=False).rows
     with concurrent.futures.ProcessPoolExecutor(2) as pool:
@@ -59,6 +60,7 @@ def test_identical_rows_serially_and_on_a_process_pool() -> None:
     assert pooled == serial
 
 
+@pytest.mark.slow
 def test_a_rule_set_travels_to_worker_processes() -> None:
     with_rules = spec(ruleset="smice/default", replicates=1)
     with concurrent.futures.ProcessPoolExecutor(1) as pool:
@@ -66,6 +68,7 @@ def test_a_rule_set_travels_to_worker_processes() -> None:
     assert pooled == run_experiment(with_rules, progress=False).rows
 
 
+@pytest.mark.slow
 def test_identical_rows_on_a_dask_local_cluster(tmp_path: Path) -> None:
     distributed = pytest.importorskip("dask.distributed")
     import dask
@@ -127,6 +130,7 @@ run_experiment(spec, results_path=sys.argv[2], progress=False)
 """
 
 
+@pytest.mark.slow
 def test_a_sigkilled_experiment_resumes_to_the_same_rows(tmp_path: Path) -> None:
     document = {**TINY, "replicates": 3, "base": {"n_stakeholders": 120, "steps": 18}}
     spec_path = tmp_path / "spec.json"

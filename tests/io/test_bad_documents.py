@@ -25,7 +25,7 @@ reference; a syntax error in JSON text at the whole document (``""``).
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -188,15 +188,9 @@ def test_non_object_arena_document_in_memory_is_invalid(document: object) -> Non
         smice.load_arena(document)  # type: ignore[arg-type]
 
 
-def test_valid_arena_given_as_any_mapping_loads() -> None:
-    document = {
-        "smice": "arena/1",
-        "id": "a1",
-        "name": "Arena",
-        "template": "smice/base",
-        "created_on": "2019-01-01",
-    }
-
-    arena = smice.load_arena(MappingProxyType(document))
+def test_valid_arena_given_as_any_mapping_loads(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
+    arena = smice.load_arena(MappingProxyType(arena_document()))
 
     assert arena.id == "a1"

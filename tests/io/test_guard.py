@@ -22,18 +22,6 @@ DEEP = 100_000
 GIB = 1024**3
 
 
-def _arena(**members: Any) -> dict[str, Any]:
-    document = {
-        "smice": "arena/1",
-        "id": "a1",
-        "name": "Arena",
-        "template": "smice/base",
-        "created_on": "2019-01-01",
-    }
-    document.update(members)
-    return document
-
-
 def _nested_lists(depth: int) -> list[Any]:
     """A list nested *depth* levels deep, built without recursion."""
     value: list[Any] = []
@@ -91,10 +79,12 @@ def test_deeply_nested_template_text_is_refused(tmp_path: Path) -> None:
     _refused(lambda: smice.load_template(path))
 
 
-def test_nesting_just_past_the_limit_is_refused_with_its_pointer(tmp_path: Path) -> None:
+def test_nesting_just_past_the_limit_is_refused_with_its_pointer(
+    arena_document: Callable[..., dict[str, Any]], tmp_path: Path
+) -> None:
     depth = MAX_DEPTH + 5
     path = tmp_path / "deep.json"
-    path.write_text(json.dumps(_arena(extensions={"x": _nested_lists(depth)})), "utf-8")
+    path.write_text(json.dumps(arena_document(extensions={"x": _nested_lists(depth)})), "utf-8")
 
     invalid = _refused(lambda: smice.load_arena(path))
 
@@ -102,14 +92,16 @@ def test_nesting_just_past_the_limit_is_refused_with_its_pointer(tmp_path: Path)
     assert invalid.errors[0].pointer.startswith("/extensions/x/0/0/")
 
 
-def test_nesting_limit_is_exact() -> None:
+def test_nesting_limit_is_exact(arena_document: Callable[..., dict[str, Any]]) -> None:
     """At most MAX_DEPTH levels of arrays and objects, the root object being the first."""
     # The root object and 'extensions' are two levels; the lists (the innermost one empty)
     # take the rest.
-    smice.validate(_arena(extensions={"x": _nested_lists(MAX_DEPTH - 3)}), "arena")
+    smice.validate(arena_document(extensions={"x": _nested_lists(MAX_DEPTH - 3)}), "arena")
 
     invalid = _refused(
-        lambda: smice.validate(_arena(extensions={"x": _nested_lists(MAX_DEPTH - 2)}), "arena")
+        lambda: smice.validate(
+            arena_document(extensions={"x": _nested_lists(MAX_DEPTH - 2)}), "arena"
+        )
     )
     assert [error.keyword for error in invalid.errors] == ["depth"]
 
@@ -125,8 +117,10 @@ def test_deeply_nested_python_object_is_refused(kind: str) -> None:
     assert [error.keyword for error in errors] == ["depth"]
 
 
-def test_deeply_nested_python_object_inside_an_arena_is_refused() -> None:
-    document = _arena(extensions={"deep": _nested_lists(DEEP)})
+def test_deeply_nested_python_object_inside_an_arena_is_refused(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
+    document = arena_document(extensions={"deep": _nested_lists(DEEP)})
 
     invalid = _refused(lambda: smice.load_arena(document))
 
@@ -140,10 +134,10 @@ def test_deeply_nested_python_template_is_refused() -> None:
     _refused(lambda: smice.load_template(document))
 
 
-def test_self_containing_object_is_refused() -> None:
+def test_self_containing_object_is_refused(arena_document: Callable[..., dict[str, Any]]) -> None:
     cyclic: list[Any] = []
     cyclic.append(cyclic)
-    document = _arena(extensions={"loop": cyclic})
+    document = arena_document(extensions={"loop": cyclic})
 
     invalid = _refused(lambda: smice.load_arena(document))
 
@@ -168,8 +162,10 @@ def test_one_gigabyte_file_is_refused_by_its_size_before_reading(
         assert str(path) == invalid.source
 
 
-def test_file_size_limit_is_exact(tmp_path: Path) -> None:
-    text = json.dumps(_arena())
+def test_file_size_limit_is_exact(
+    arena_document: Callable[..., dict[str, Any]], tmp_path: Path
+) -> None:
+    text = json.dumps(arena_document())
     path = tmp_path / "arena.json"
     path.write_text(text, encoding="utf-8")
     size = path.stat().st_size
@@ -179,9 +175,9 @@ def test_file_size_limit_is_exact(tmp_path: Path) -> None:
     assert [error.keyword for error in invalid.errors] == ["size"]
 
 
-def test_string_over_the_limit_is_refused() -> None:
+def test_string_over_the_limit_is_refused(arena_document: Callable[..., dict[str, Any]]) -> None:
     # 'extensions' has no schema limit of its own: only the guard stands in the way.
-    document = _arena(extensions={"blob": "x" * (MAX_STRING + 1)})
+    document = arena_document(extensions={"blob": "x" * (MAX_STRING + 1)})
 
     invalid = _refused(lambda: smice.load_arena(document))
 
@@ -189,8 +185,8 @@ def test_string_over_the_limit_is_refused() -> None:
     assert str(MAX_STRING) in invalid.errors[0].message
 
 
-def test_string_at_the_limit_is_accepted() -> None:
-    smice.validate(_arena(extensions={"blob": "x" * MAX_STRING}), "arena")
+def test_string_at_the_limit_is_accepted(arena_document: Callable[..., dict[str, Any]]) -> None:
+    smice.validate(arena_document(extensions={"blob": "x" * MAX_STRING}), "arena")
 
 
 @pytest.mark.parametrize("kind", ["event", "ruleset", "experiment", "template"])
@@ -240,8 +236,10 @@ def test_unreadable_paths_are_refused(tmp_path: Path, name: str) -> None:
 @pytest.mark.parametrize(
     "key", [1, None, 2.5, ("a", "b"), True], ids=["int", "none", "float", "tuple", "bool"]
 )
-def test_non_string_key_is_refused_at_its_object(key: object) -> None:
-    document = _arena(extensions={"inner": {key: "value"}})
+def test_non_string_key_is_refused_at_its_object(
+    arena_document: Callable[..., dict[str, Any]], key: object
+) -> None:
+    document = arena_document(extensions={"inner": {key: "value"}})
 
     invalid = _refused(lambda: smice.load_arena(document))
 
@@ -280,8 +278,10 @@ class _Opaque:
         "function",
     ],
 )
-def test_value_json_cannot_hold_is_refused_with_its_pointer(value: object) -> None:
-    document = _arena(extensions={"list": [0, value]})
+def test_value_json_cannot_hold_is_refused_with_its_pointer(
+    arena_document: Callable[..., dict[str, Any]], value: object
+) -> None:
+    document = arena_document(extensions={"list": [0, value]})
 
     invalid = _refused(lambda: smice.load_arena(document))
 
@@ -290,8 +290,8 @@ def test_value_json_cannot_hold_is_refused_with_its_pointer(value: object) -> No
     assert [error.pointer for error in errors] == ["/extensions/list/1"]
 
 
-def test_non_json_values_are_all_reported() -> None:
-    document = _arena(extensions={"a": {1}, "b": _Opaque(), "c": float("nan")})
+def test_non_json_values_are_all_reported(arena_document: Callable[..., dict[str, Any]]) -> None:
+    document = arena_document(extensions={"a": {1}, "b": _Opaque(), "c": float("nan")})
 
     invalid = _refused(lambda: smice.validate(document, "arena"))
 
@@ -300,8 +300,10 @@ def test_non_json_values_are_all_reported() -> None:
     }
 
 
-def test_nan_where_the_schema_wants_a_number_is_refused() -> None:
-    document = _arena(
+def test_nan_where_the_schema_wants_a_number_is_refused(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
+    document = arena_document(
         stakeholders=[
             {"id": "a", "name": "A", "helix": "industry", "kinds": ["sme"], "country": "SE"},
             {"id": "b", "name": "B", "helix": "industry", "kinds": ["sme"], "country": "SE"},
@@ -316,19 +318,27 @@ def test_nan_where_the_schema_wants_a_number_is_refused() -> None:
     assert [error.pointer for error in invalid.errors] == ["/ties/0/weight"]
 
 
-def test_huge_integer_is_refused_not_crashed_on() -> None:
+def test_huge_integer_is_refused_not_crashed_on(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
     with pytest.raises(DocumentInvalid):
-        smice.validate(_arena(name=10**5000), "arena")
+        smice.validate(arena_document(name=10**5000), "arena")
 
 
-def test_key_over_the_string_limit_is_refused() -> None:
+def test_key_over_the_string_limit_is_refused(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
     with pytest.raises(DocumentInvalid):
-        smice.validate(_arena(extensions={"k" * (MAX_STRING + 1): 1}), "arena")
+        smice.validate(arena_document(extensions={"k" * (MAX_STRING + 1): 1}), "arena")
 
 
-def test_lone_surrogate_is_refused(tmp_path: Path) -> None:
+def test_lone_surrogate_is_refused(
+    arena_document: Callable[..., dict[str, Any]], tmp_path: Path
+) -> None:
     path = tmp_path / "arena.json"
-    path.write_text(json.dumps(_arena(name="\ud800")), encoding="utf-8")  # escaped by dumps
+    path.write_text(
+        json.dumps(arena_document(name="\ud800")), encoding="utf-8"
+    )  # escaped by dumps
 
     invalid = _refused(lambda: smice.load_arena(path))
 

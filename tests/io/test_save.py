@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,28 +23,9 @@ from smice.domain import Tie, TieKind
 OLD = b'{"this": "is the old file"}\n'
 
 
-def _document(**members: Any) -> dict[str, Any]:
-    document = {
-        "smice": "arena/1",
-        "id": "a1",
-        "name": "Arena",
-        "template": "smice/base",
-        "created_on": "2019-01-01",
-        "stakeholders": [
-            {"id": "org", "name": "Bergs Sågverk AB", "helix": "industry", "kinds": ["sme"],
-             "country": "SE"},
-            {"id": "uni", "name": "Nord University", "helix": "academia",
-             "kinds": ["university"], "country": "NO"},
-        ],
-        "ties": [{"id": "t1", "kind": "collaborates_with", "source": "org", "target": "uni"}],
-    }  # fmt: skip
-    document.update(members)
-    return document
-
-
 @pytest.fixture
-def arena() -> Arena:
-    return smice.load_arena(_document())
+def arena(arena_document: Callable[..., dict[str, Any]]) -> Arena:
+    return smice.load_arena(arena_document())
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -137,27 +137,10 @@ def test_schema_of_an_unknown_kind_names_the_known_ones() -> None:
 # ---------------------------------------------------------------------------- iter_errors
 
 
-def _arena(**members: Any) -> dict[str, Any]:
-    document = {
-        "smice": "arena/1",
-        "id": "a1",
-        "name": "Arena",
-        "template": "smice/base",
-        "created_on": "2019-01-01",
-        "stakeholders": [
-            {"id": "org", "name": "Sawmill", "helix": "industry", "kinds": ["sme"],
-             "country": "SE"},
-            {"id": "uni", "name": "University", "helix": "academia", "kinds": ["university"],
-             "country": "NO"},
-        ],
-        "ties": [{"id": "t1", "kind": "supplies", "source": "org", "target": "uni"}],
-    }  # fmt: skip
-    document.update(members)
-    return document
-
-
-def _three_errors() -> dict[str, Any]:
-    document = _arena(name=42)
+@pytest.fixture
+def three_errors(arena_document: Callable[..., dict[str, Any]]) -> dict[str, Any]:
+    """The small arena with three independent schema errors, at :data:`THREE`."""
+    document = arena_document(name=42)
     document["stakeholders"][1]["helix"] = "business"
     document["ties"][0]["weight"] = -1
     return document
@@ -166,20 +149,20 @@ def _three_errors() -> dict[str, Any]:
 THREE = {"/name", "/stakeholders/1/helix", "/ties/0/weight"}
 
 
-def test_valid_document_has_no_errors() -> None:
-    assert list(smice.iter_errors(_arena(), "arena")) == []
-    smice.validate(_arena(), "arena")
+def test_valid_document_has_no_errors(arena_document: Callable[..., dict[str, Any]]) -> None:
+    assert list(smice.iter_errors(arena_document(), "arena")) == []
+    smice.validate(arena_document(), "arena")
 
 
-def test_iter_errors_is_complete() -> None:
-    errors = list(smice.iter_errors(_three_errors(), "arena"))
+def test_iter_errors_is_complete(three_errors: dict[str, Any]) -> None:
+    errors = list(smice.iter_errors(three_errors, "arena"))
 
     assert len(errors) == 3
     assert {error.pointer for error in errors} == THREE
 
 
-def test_validate_raises_the_same_errors_as_iter_errors() -> None:
-    document = _three_errors()
+def test_validate_raises_the_same_errors_as_iter_errors(three_errors: dict[str, Any]) -> None:
+    document = three_errors
 
     with pytest.raises(DocumentInvalid) as caught:
         smice.validate(document, "arena", source="three.json")
@@ -190,9 +173,9 @@ def test_validate_raises_the_same_errors_as_iter_errors() -> None:
     assert "(and 2 more errors)" in str(caught.value)
 
 
-def test_iter_errors_is_lazy_compatible() -> None:
+def test_iter_errors_is_lazy_compatible(three_errors: dict[str, Any]) -> None:
     """It is an iterator: take the first error, or a few, without asking for the rest."""
-    errors = smice.iter_errors(_three_errors(), "arena")
+    errors = smice.iter_errors(three_errors, "arena")
 
     assert iter(errors) is errors
     first = next(errors)
@@ -203,17 +186,19 @@ def test_iter_errors_is_lazy_compatible() -> None:
     assert list(errors) == []
 
 
-def test_iter_errors_is_deterministic() -> None:
-    document = _three_errors()
+def test_iter_errors_is_deterministic(three_errors: dict[str, Any]) -> None:
+    document = three_errors
     assert list(smice.iter_errors(document, "arena")) == list(smice.iter_errors(document, "arena"))
 
 
-def test_independent_errors_in_many_items_are_all_reported() -> None:
+def test_independent_errors_in_many_items_are_all_reported(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
     stakeholders = [
         {"id": f"s{i}", "name": "S", "helix": "nope", "kinds": ["sme"], "country": "SE"}
         for i in range(250)
     ]
-    errors = list(smice.iter_errors(_arena(stakeholders=stakeholders, ties=[]), "arena"))
+    errors = list(smice.iter_errors(arena_document(stakeholders=stakeholders, ties=[]), "arena"))
 
     assert {f"/stakeholders/{i}/helix" for i in range(250)} == {e.pointer for e in errors}
 
@@ -249,9 +234,12 @@ MESSAGES = [
     ("pointer", "value", "fragments"), MESSAGES, ids=[f"{p}={v!r}" for p, v, _ in MESSAGES]
 )
 def test_message_states_what_was_expected_and_what_was_got(
-    pointer: str, value: object, fragments: list[str]
+    arena_document: Callable[..., dict[str, Any]],
+    pointer: str,
+    value: object,
+    fragments: list[str],
 ) -> None:
-    document = _set(_arena(), pointer, value)
+    document = _set(arena_document(), pointer, value)
 
     errors = [e for e in smice.iter_errors(document, "arena") if e.pointer == pointer]
 
@@ -270,8 +258,10 @@ def test_naive_datetime_message_asks_for_an_offset() -> None:
     assert "offset" in error.message
 
 
-def test_unknown_key_message_names_the_key_and_the_way_out() -> None:
-    document = _arena()
+def test_unknown_key_message_names_the_key_and_the_way_out(
+    arena_document: Callable[..., dict[str, Any]],
+) -> None:
+    document = arena_document()
     document["stakeholders"][0]["colour"] = "red"
 
     [error] = smice.iter_errors(document, "arena")
@@ -282,8 +272,8 @@ def test_unknown_key_message_names_the_key_and_the_way_out() -> None:
     assert "extensions" in error.message
 
 
-def test_missing_key_message_names_the_key() -> None:
-    document = _arena()
+def test_missing_key_message_names_the_key(arena_document: Callable[..., dict[str, Any]]) -> None:
+    document = arena_document()
     del document["stakeholders"][0]["helix"]
 
     [error] = smice.iter_errors(document, "arena")
@@ -293,6 +283,6 @@ def test_missing_key_message_names_the_key() -> None:
     assert error.keyword == "required"
 
 
-def test_error_str_leads_with_its_pointer() -> None:
-    [error] = smice.iter_errors(_arena(name=42), "arena")
+def test_error_str_leads_with_its_pointer(arena_document: Callable[..., dict[str, Any]]) -> None:
+    [error] = smice.iter_errors(arena_document(name=42), "arena")
     assert str(error).startswith("/name: ")

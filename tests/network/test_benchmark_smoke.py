@@ -5,9 +5,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 BENCHMARK = Path(__file__).resolve().parents[2] / "benchmarks" / "network.py"
 
 
+@pytest.mark.slow
 def test_benchmark_runs_at_tiny_size() -> None:
     result = subprocess.run(
         [sys.executable, str(BENCHMARK), "--smoke"],

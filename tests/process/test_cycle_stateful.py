@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
@@ -267,4 +268,4 @@ class CycleMachine(RuleBasedStateMachine):
                 )
 
 
-TestCycleMachine = CycleMachine.TestCase
+TestCycleMachine = pytest.mark.slow(CycleMachine.TestCase)
