@@ -139,6 +139,7 @@ __all__ = [
     "evidence",
     "extensions",
     "fact_ids",
+    "format_strings",
     "graduations",
     "ids",
     "initiatives",
@@ -147,6 +148,7 @@ __all__ = [
     "json_values",
     "labels",
     "memberships",
+    "mutated_documents",
     "organisations",
     "params",
     "persons",
@@ -1525,3 +1527,100 @@ BY_TYPE: Final[dict[type, st.SearchStrategy[Any]]] = {
     Topic: topics(),
     Transition: transitions(),
 }
+
+
+# ---------------------------------------------------------------------------------------------
+# Mutations of documents (the fast validation path is pinned to jsonschema with these)
+
+# Characters where ECMA-262 and Python's ``re`` disagree about \s, \d and \w, and friends.
+_TRICKY_CHARS: Final = (
+    " \t\n\r\v\f\u00a0\u1680\u2000\u200a\u200b\u2028\u2029\u202f\u205f\u3000\ufeff"
+    "\x1c\x1d\x1e\x1f\x85\u180e"
+    "0789\u0663\u06f5\u0966\uff11\u00e9_-.:/+ZzTt"
+)
+
+
+@functools.cache
+def format_strings() -> st.SearchStrategy[str]:
+    """Strings near the ``date`` and ``date-time`` formats (and near the id and blank-text
+    patterns): real and impossible calendar dates, leap seconds, lower-case ``t``/``z``,
+    offsets out of range, trailing newlines, non-ASCII digits and white space."""
+    digits = st.text("0123456789", min_size=1, max_size=4)
+    date_like = st.builds(
+        "{}-{}-{}".format,
+        st.one_of(st.sampled_from(["2021", "2020", "0000", "1900", "9999", "21"]), digits),
+        st.one_of(st.sampled_from(["01", "02", "12", "13", "00", "2"]), digits),
+        st.one_of(st.sampled_from(["01", "28", "29", "30", "31", "32", "00"]), digits),
+    )
+    times = st.builds(
+        "{}{}:{}:{}{}{}".format,
+        st.sampled_from(["T", "t", " ", "_"]),
+        st.sampled_from(["00", "10", "23", "24", "7"]),
+        st.sampled_from(["00", "59", "60"]),
+        st.sampled_from(["00", "59", "60", "61"]),
+        st.sampled_from(["", ".5", ".123456", ".", ".1234567890"]),
+        st.sampled_from(["Z", "z", "+01:00", "-23:59", "+24:00", "+01", "+0100", "", "+01:60"]),
+    )
+    exact = st.one_of(dates().map(date.isoformat), aware_datetimes().map(lambda d: d.isoformat()))
+    core = st.one_of(
+        exact,
+        date_like,
+        st.builds(operator.add, date_like, times),
+        st.sampled_from(["yesterday", "2021-02-30", "2021-02-30T10:00:00Z", ""]),
+        st.text(_TRICKY_CHARS, max_size=6),
+    )
+    # Decorate: nothing, or a character before or after (a newline at the end, mostly).
+    return st.builds(
+        operator.add,
+        st.sampled_from(["", "", "", " ", "\ufeff"]),
+        st.builds(operator.add, core, st.sampled_from(["", "", "", "\n", " ", "x", "\u0085"])),
+    )
+
+
+def _nodes(document: object, path: Path = ()) -> Iterator[Path]:
+    yield path
+    if isinstance(document, dict):
+        for key, value in document.items():
+            yield from _nodes(value, (*path, key))
+    elif isinstance(document, list):
+        for index, value in enumerate(document):
+            yield from _nodes(value, (*path, index))
+
+
+def _at(document: Any, path: Path) -> Any:
+    for step in path:
+        document = document[step]
+    return document
+
+
+@st.composite
+def mutated_documents(draw: st.DrawFn, document: Any, *, max_mutations: int = 3) -> Any:
+    """A copy of the JSON *document* with a few random mutations at random places: a value
+    replaced (by a string near a format or pattern, another JSON value, or a value of the
+    wrong type), a member removed or added, an array item removed or duplicated. The result
+    is plain JSON data; it may or may not still be valid."""
+    import copy
+
+    result = copy.deepcopy(document)
+    for _ in range(draw(st.integers(1, max_mutations))):
+        paths = list(_nodes(result))
+        path = draw(st.sampled_from(paths))
+        replacement = draw(
+            st.one_of(format_strings(), json_values(), st.sampled_from([None, 0, -1, 1.5, True]))
+        )
+        action = draw(st.sampled_from(["replace", "replace", "remove", "add", "duplicate"]))
+        if not path:
+            if action == "add" and isinstance(result, dict):
+                result[draw(st.text(_CHARS, max_size=6))] = replacement
+            continue
+        parent = _at(result, path[:-1])
+        last = path[-1]
+        if action == "replace":
+            parent[last] = replacement
+        elif action == "remove":
+            del parent[last]
+        elif action == "add" and isinstance(parent, dict):
+            parent[draw(st.sampled_from([*parent, "extensions", "zzz"]))] = replacement
+        elif isinstance(parent, list):
+            parent.insert(int(last), copy.deepcopy(parent[int(last)]))
+    return result

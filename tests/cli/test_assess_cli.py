@@ -23,7 +23,7 @@ EXAMPLE = ROOT / "examples" / "arenas" / "jamtland-trondelag.json"
 JOURNAL = ROOT / "examples" / "journals" / "one-team.jsonl"
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(**_: object) -> argparse.ArgumentParser:
     parser = build_parser()
     commands = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
     if "assess" not in commands.choices:  # until smice.cli lists the two subcommands

@@ -11,22 +11,11 @@ never a traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NoReturn, TypeAlias
 
-from smice.cli import (
-    _demo,
-    _validate,
-    assess,
-    cycle,
-    diagram,
-    experiment,
-    explain,
-    network,
-    replay,
-    rules,
-)
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -38,17 +27,25 @@ EXIT_BAD_INPUT: Final = 2
 #: What a subcommand module's ``register`` receives.
 Commands: TypeAlias = "argparse._SubParsersAction[argparse.ArgumentParser]"
 
-_COMMANDS: Final[tuple[Callable[[Commands], None], ...]] = (
-    _demo.register,
-    _validate.register,
-    replay.register,
-    diagram.register,
-    cycle.register,
-    network.register,
-    rules.register,
-    experiment.register,
-    assess.register,
-    explain.register,
+# Each subcommand: its name, the module that registers it, and its one-line help (which that
+# module's parser repeats; tests/cli/test_lazy.py keeps the two equal). A module is imported
+# only when its command runs, so `smice --help` loads no analysis code (benchmarks/io.py,
+# import).
+_COMMANDS: Final = (
+    ("demo", "_demo", "replay the example journal, assess the arena and write an HTML report"),
+    ("validate", "_validate", "check a document (arena, template, event, rule set, experiment)"),
+    ("replay", "replay", "replay a journal and print the arena it describes"),
+    ("diagram", "diagram", "print a template's phase plan as a Mermaid or DOT diagram"),
+    ("cycle", "cycle", "inspect an AI cycle"),
+    (
+        "network",
+        "network",
+        "measure, export and suggest contacts in an arena's stakeholder network",
+    ),
+    ("rules", "rules", "lint a rule set or run its embedded tests"),
+    ("experiment", "experiment", "run simulation experiments and summarize their results"),
+    ("assess", "assess", "measure an arena and recommend policy instruments"),
+    ("explain", "explain", "explain why a rule fired or did not"),
 )
 
 
@@ -59,24 +56,34 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_BAD_INPUT)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every subcommand."""
+def build_parser(*, only: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The argument parser with every subcommand, or with only the subcommands *only* in full
+    (the others listed by name and help, their modules not imported)."""
+    wanted = None if only is None else set(only)
     parser = _Parser(prog="smice", description="The SMICE method as a library and a tool.")
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     commands: Commands = parser.add_subparsers(
         dest="command", metavar="COMMAND", parser_class=_Parser
     )
     commands.required = True
-    for register in _COMMANDS:
-        register(commands)
+    for name, module, help_ in _COMMANDS:
+        if wanted is None or name in wanted:
+            register: Callable[[Commands], None] = importlib.import_module(
+                f"smice.cli.{module}"
+            ).register
+            register(commands)
+        else:
+            commands.add_parser(name, help=help_, add_help=False)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code."""
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    chosen = next((a for a in arguments if not a.startswith("-")), None)
+    parser = build_parser(only=[] if chosen is None else [chosen])
     try:
-        args = parser.parse_args(argv)
+        args = parser.parse_args(arguments)
         run: Callable[[argparse.Namespace], int] = args.run
         return run(args)
     except SystemExit as exit_:

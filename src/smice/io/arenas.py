@@ -15,7 +15,7 @@ from smice.domain import Arena, ArenaTemplate, iter_problems
 from smice.errors import DocumentError, DocumentInvalid, SmiceError, StorageError
 from smice.io._convert import structure, unstructure
 from smice.io._files import atomic_write_text
-from smice.io._guard import plain_json, read_json_file
+from smice.io._guard import checked_json, read_json_file
 from smice.io.schemas import validate
 from smice.io.templates import bundled_templates, load_template
 
@@ -67,7 +67,7 @@ def load_arena(source: ArenaSource, *, template: ArenaTemplate | str | None = No
     .. versionadded:: 0.1.0
     """
     if isinstance(source, Mapping):
-        document = plain_json(source, "arena")
+        document = checked_json(source, "arena")
         origin = None
     elif isinstance(source, str | os.PathLike):
         origin = os.fspath(source)
