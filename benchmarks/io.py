@@ -214,15 +214,17 @@ def bench_batches(docs: list[dict[str, Any]], repeat: int, folder: Path) -> None
 
 def bench_one(docs: list[dict[str, Any]], big: Path, size: int, repeat: int, folder: Path) -> None:
     """5. one event at `size` events against one event at 1 event."""
-    extra = iter(event_documents(4 * repeat + 4, first=20_000))
+    # The first events of two fresh clones (stakeholders joining), one for each journal.
+    extra_big = iter(event_documents(repeat, first=20_000))
+    extra_small = iter(event_documents(repeat, first=30_000))
 
     with Journal.open(big) as journal:
         journal.state()  # the head is current, as in a long-running writer
-        at_big = best(lambda: journal.append(next(extra)), repeat)
+        at_big = best(lambda: journal.append(next(extra_big)), repeat)
     with Journal.open(folder / "small.db") as journal:
         journal.append(docs[0])
         journal.state()
-        at_small = best(lambda: journal.append(next(extra)), repeat)
+        at_small = best(lambda: journal.append(next(extra_small)), repeat)
     row(f"Journal.append, one event at {size:,}", at_big, at_small, "at 1 event", 1.3)
 
 

@@ -187,16 +187,19 @@ def _hook(kind: Any) -> Hook:  # noqa: PLR0911 - one case per kind of type
 @cache
 def _builder(cls: Any) -> Callable[[Any], Any]:
     attrs.resolve_types(cls)
-    hooks: dict[str, Hook] = {}
+    hooks: dict[str, Callable[[Any], Any]] = {}
     for field in attrs.fields(cls):
-        if field.init:
-            hooks[field.alias] = _hook(field.type)
+        hook = _hook(field.type) if field.init else None
+        if hook is not None:
+            hooks[field.alias] = hook
+    hooked = frozenset(hooks)
 
     def build(document: Any) -> Any:
-        arguments = {}
-        for key, value in document.items():
-            hook = hooks[key]
-            arguments[key] = value if hook is None else hook(value)
+        # Only the members that need converting are visited (the set intersection is C);
+        # the others go to __init__ as they are.
+        arguments = dict(document)
+        for key in hooked & document.keys():
+            arguments[key] = hooks[key](arguments[key])
         return cls(**arguments)
 
     return build

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Final
+from typing import Any, Final, NoReturn
 
 from smice.domain import Arena, ArenaTemplate
 from smice.errors import (
@@ -51,6 +51,23 @@ _SCHEMA: Final = (
 )
 #: Events between two snapshots of the arena, by default.
 SNAPSHOT_EVERY: Final = 10_000
+
+
+class _Fold:
+    """Events applied one by one to an arena (the interface of ``smice.process.Fold``)."""
+
+    __slots__ = ("_working",)
+
+    def __init__(self, arena: Arena | None = None, *, template: ArenaTemplate | None = None):
+        self._working = Working(arena, template)
+
+    @property
+    def arena(self) -> Arena | None:
+        working = self._working
+        return working.arena() if working.base is not None else None
+
+    def apply(self, event: Event) -> None:
+        step(self._working, event)
 
 
 def _utc(at: datetime) -> str:
@@ -96,8 +113,15 @@ class Journal:
         self.path = path
         self._template = template
         self._snapshot_every = snapshot_every
-        self._head: Arena | None = None
+        # The head: a live fold at version _head_version (None: not read yet). Appends apply
+        # events to it, which costs the same whatever the size of the arena; the arena is
+        # frozen from it only when asked for (state(), a snapshot). _frozen is the last arena
+        # frozen from it and _tail the events applied since, to rebuild the fold when a batch
+        # is refused half-way (the events before the refused one are in the fold by then).
+        self._head: _Fold | None = None
         self._head_version = 0
+        self._frozen: Arena | None = None
+        self._tail: list[Event] = []
 
     # -- opening and closing ---------------------------------------------------------------
     @classmethod
@@ -170,13 +194,15 @@ class Journal:
         row = self._db.execute("SELECT COALESCE(MAX(version), 0) FROM events").fetchone()
         return int(row[0])
 
-    def documents(self, since: int = 0) -> Iterator[dict[str, Any]]:
-        """The stored event documents after version *since*, in order."""
+    def documents(self, since: int = 0, until: int | None = None) -> Iterator[dict[str, Any]]:
+        """The stored event documents after version *since* (up to *until*), in order."""
         last = since
-        while True:
+        end = self.version if until is None else until
+        while last < end:
             rows = self._db.execute(
-                "SELECT version, body FROM events WHERE version > ? ORDER BY version LIMIT 2000",
-                (last,),
+                "SELECT version, body FROM events WHERE version > ? AND version <= ? "
+                "ORDER BY version LIMIT 2000",
+                (last, end),
             ).fetchall()
             if not rows:
                 return
@@ -190,15 +216,15 @@ class Journal:
         for document in self.documents(since):
             yield event_from_document(document, source=source)
 
-    def _fold(self, arena: Arena | None, since: int, until: int | None) -> Arena | None:
-        working = Working(arena, self._template)
-        for version, document in enumerate(self.documents(since), start=since + 1):
-            if until is not None and version > until:
-                break
-            step(working, event_from_document(document, source=str(self.path)))
-        return working.arena() if working.base is not None else None
+    def _fold(self, arena: Arena | None, since: int, until: int) -> _Fold:
+        fold = _Fold(arena, template=self._template)
+        source = str(self.path)
+        for document in self.documents(since, until):
+            fold.apply(event_from_document(document, source=source))
+        return fold
 
     def _snapshot(self, version: int) -> tuple[Arena | None, int]:
+        """The stored snapshot nearest before (or at) *version*, and its version."""
         row = self._db.execute(
             "SELECT version, arena FROM snapshots WHERE version <= ? ORDER BY version DESC "
             "LIMIT 1",
@@ -206,22 +232,41 @@ class Journal:
         ).fetchone()
         if row is None:
             return None, 0
+        # The journal wrote this document from an arena it had checked: it is built without
+        # the schema and cross-object checks a document from outside goes through.
         document = json.loads(row[1])
         document.pop("smice", None)
         return structure(document, Arena, "arena", str(self.path)), int(row[0])
 
     def _catch_up(self) -> int:
+        """Bring the head up to the stored version (events other writers appended, or from
+        the nearest snapshot when the journal was just opened); return that version."""
         current = self.version
         if current < self._head_version:  # the file was replaced under us
-            self._head, self._head_version = None, 0
-        if current > self._head_version:
-            base, base_version = self._head, self._head_version
+            self._reset_head()
+        if self._head is None or current > self._head_version:
             snap, snap_version = self._snapshot(current)
-            if snap_version > base_version:
-                base, base_version = snap, snap_version
-            self._head = self._fold(base, base_version, current)
+            if self._head is None or snap_version > self._head_version:
+                self._head = _Fold(snap, template=self._template)
+                self._head_version = snap_version
+                self._frozen, self._tail = snap, []
+            source = str(self.path)
+            for document in self.documents(self._head_version, current):
+                event = event_from_document(document, source=source)
+                self._head.apply(event)
+                self._tail.append(event)
             self._head_version = current
         return current
+
+    def _reset_head(self) -> None:
+        self._head, self._head_version, self._frozen, self._tail = None, 0, None, []
+
+    def _head_arena(self) -> Arena | None:
+        """The arena at the head, frozen from the fold (cheap when nothing changed)."""
+        assert self._head is not None
+        arena = self._head.arena
+        self._frozen, self._tail = arena, []
+        return arena
 
     def _version_at(self, moment: datetime) -> int:
         if moment.utcoffset() is None:
@@ -248,20 +293,25 @@ class Journal:
 
         .. versionadded:: 0.1.0
         """
-        current = self._catch_up()
         if at is None:
-            target = current
+            target = None
         elif isinstance(at, datetime):
             target = self._version_at(at)
         elif isinstance(at, int) and not isinstance(at, bool) and at >= 0:
-            target = min(at, current)
+            target = at
         else:
             raise InvalidValue("at", "a timezone-aware datetime or a version number ≥ 0", at)
-        if target == current:
-            arena = self._head
+        current = self.version
+        if target is None or target >= current:
+            self._catch_up()
+            arena = self._head_arena()
+        elif self._head is not None and target == self._head_version:
+            arena = self._head_arena()
         else:
+            # Straight to the nearest snapshot before the moment, then the events after it;
+            # the head is neither read nor moved.
             snap, snap_version = self._snapshot(target)
-            arena = self._fold(snap, snap_version, target)
+            arena = self._fold(snap, snap_version, target).arena
         if arena is None:
             raise EventRefused(
                 "state", [Refusal(code="no_arena", message="the journal has no arena yet")]
@@ -301,17 +351,21 @@ class Journal:
         """
         batch = [events] if isinstance(events, Mapping | Event) else list(events)
         prepared = [self._prepare(item) for item in batch]
+        events_ = [event for event, _ in prepared]
         db = self._db
         db.execute("BEGIN IMMEDIATE")
+        dirty = False  # the fold holds events that are not stored (yet)
+        frozen: Arena | None = None
         try:
             current = self._catch_up()
             if expected_version is not None and expected_version != current:
                 raise JournalConflict(expected_version, current)
-            self._check_ids([event for event, _ in prepared])
-            working = Working(self._head, self._template)
-            for event, _ in prepared:
-                step(working, event)
-            head = working.arena() if working.base is not None else None
+            self._check_ids(events_)
+            head = self._head
+            assert head is not None
+            for event in events_:
+                dirty = True
+                head.apply(event)
             version = current + len(prepared)
             db.executemany(
                 "INSERT INTO events (version, id, type, at, body) VALUES (?, ?, ?, ?, ?)",
@@ -320,37 +374,55 @@ class Journal:
                     for n, (event, text) in enumerate(prepared, start=1)
                 ],
             )
-            if head is not None and version // self._snapshot_every > current // (
-                self._snapshot_every
-            ):
-                db.execute(
-                    "INSERT INTO snapshots (version, arena) VALUES (?, ?)",
-                    (version, _text(dump_arena(head))),
-                )
+            if version // self._snapshot_every > current // self._snapshot_every:
+                frozen = head.arena
+                if frozen is not None:
+                    db.execute(
+                        "INSERT INTO snapshots (version, arena) VALUES (?, ?)",
+                        (version, _text(dump_arena(frozen))),
+                    )
             db.execute("COMMIT")
         except BaseException:
             db.execute("ROLLBACK")
+            if dirty:
+                self._rebuild_head()
             raise
-        self._head, self._head_version = head, version
+        self._head_version = version
+        if frozen is not None:
+            self._frozen, self._tail = frozen, []
+        else:
+            self._tail.extend(events_)
         return version
 
+    def _rebuild_head(self) -> None:
+        """The head as it was before the batch that failed: the last frozen arena and the
+        events applied since (at most a snapshot interval of them)."""
+        fold = _Fold(self._frozen, template=self._template)
+        for event in self._tail:
+            fold.apply(event)
+        self._head = fold
+
     def _check_ids(self, events: list[Event]) -> None:
-        seen: set[str] = set()
+        seen: dict[str, Event] = {}
         for event in events:
-            stored = self._db.execute("SELECT version FROM events WHERE id = ?", (event.id,))
-            row = stored.fetchone()
-            if event.id in seen or row is not None:
-                where = f"version {row[0]}" if row is not None else "this batch"
-                raise EventRefused(
-                    event.type,
-                    [
-                        Refusal(
-                            code="duplicate",
-                            message=f"event id {event.id!r} is already used ({where})",
-                        )
-                    ],
-                )
-            seen.add(event.id)
+            if event.id in seen:
+                self._duplicate(event, "this batch")
+            seen[event.id] = event
+        ids = list(seen)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            row = self._db.execute(
+                f"SELECT id, version FROM events WHERE id IN ({marks}) ORDER BY version LIMIT 1",  # noqa: S608 - only placeholders
+                chunk,
+            ).fetchone()
+            if row is not None:
+                self._duplicate(seen[row[0]], f"version {row[1]}")
+
+    @staticmethod
+    def _duplicate(event: Event, where: str) -> NoReturn:
+        message = f"event id {event.id!r} is already used ({where})"
+        raise EventRefused(event.type, [Refusal(code="duplicate", message=message)])
 
     # -- JSON Lines ------------------------------------------------------------------------
     def export_jsonl(self, path: str | os.PathLike[str]) -> Path:
@@ -409,7 +481,7 @@ class Journal:
             or (snapshot_every < 1)
         ):
             raise InvalidValue("snapshot_every", "a positive integer", snapshot_every)
-        working = Working(None, resolved)
+        fold = _Fold(None, template=resolved)
         rows: list[tuple[Event, str]] = []
         snapshots: list[tuple[int, str]] = []
         for number, line in enumerate(lines, start=1):
@@ -419,7 +491,7 @@ class Journal:
                         "event", [DocumentError("", "expected an event, got an empty line")]
                     )
                 event = load_event(parse_json(line, "event"))
-                step(working, event)
+                fold.apply(event)
             except DocumentInvalid as invalid:
                 errors = [
                     DocumentError(e.pointer, f"line {number}: {e.message}", e.keyword)
@@ -433,12 +505,14 @@ class Journal:
                 ) from None
             rows.append((event, _text(event_to_document(event))))
             if number % snapshot_every == 0:
-                snapshots.append((number, _text(dump_arena(working.arena()))))
+                frozen = fold.arena
+                assert frozen is not None  # the first event created it
+                snapshots.append((number, _text(dump_arena(frozen))))
         journal = cls.open(dest, template=resolved, snapshot_every=snapshot_every)
         try:
             journal._import(rows, snapshots, source)
-            if working.base is not None:
-                journal._head, journal._head_version = working.arena(), len(rows)
+            journal._head, journal._head_version = fold, len(rows)
+            journal._frozen, journal._tail = fold.arena, []
         except BaseException:
             journal.close()
             raise
