@@ -27,6 +27,7 @@ def _modules_after(code: str) -> set[str]:
     return set(json.loads(result.stdout.splitlines()[-1]))
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_import_smice_loads_none_of_the_heavy_dependencies() -> None:
     loaded = _modules_after("import smice")
 
@@ -42,6 +43,7 @@ def test_smice_depends_on_its_format_checker_not_on_the_format_extras() -> None:
     assert not any(r.startswith("jsonschema[") for r in core)
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_validating_loads_jsonschema_only_for_the_errors_and_never_a_lark_grammar() -> None:
     pytest.importorskip("jsonschema_rs")
     document = (

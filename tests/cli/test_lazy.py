@@ -20,6 +20,7 @@ def _choices(
     return next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
 
 
+@pytest.mark.slow  # a fresh interpreter
 def test_smice_help_loads_none_of_the_heavy_dependencies() -> None:
     probe = (
         "import json, sys\nfrom smice.cli import main\ncode = main(['--help'])\n"
