@@ -68,7 +68,9 @@ def row(label: str, ours: float, peer: float, peer_label: str, goal: float) -> N
 # -- 1. import ------------------------------------------------------------------------------
 def bench_import(repeat: int) -> None:
     def fresh(code: str) -> Callable[[], Any]:
-        return lambda: subprocess.run([sys.executable, "-c", code], check=True)
+        return lambda: subprocess.run(
+            [sys.executable, "-c", code], check=True, stdout=subprocess.DEVNULL
+        )
 
     ours = best(fresh("import smice"), repeat)
     peer = best(fresh("import networkx, attrs, cattrs"), repeat)
@@ -214,17 +216,24 @@ def bench_batches(docs: list[dict[str, Any]], repeat: int, folder: Path) -> None
 
 def bench_one(docs: list[dict[str, Any]], big: Path, size: int, repeat: int, folder: Path) -> None:
     """5. one event at `size` events against one event at 1 event."""
-    # The first events of two fresh clones (stakeholders joining), one for each journal.
-    extra_big = iter(event_documents(repeat, first=20_000))
-    extra_small = iter(event_documents(repeat, first=30_000))
+    # The first events of two fresh clones (stakeholders joining), one for each journal. Each
+    # journal's first append after state() is left out of the timing (it turns the frozen
+    # collection it writes to back into a working dict, once); commits wait for fsync, so
+    # both contenders get more runs than the other rows.
+    runs = max(repeat, 7)
+    extra_big = iter(event_documents(runs + 1, first=20_000))
+    extra_small = iter(event_documents(runs + 1, first=30_000))
 
     with Journal.open(big) as journal:
         journal.state()  # the head is current, as in a long-running writer
-        at_big = best(lambda: journal.append(next(extra_big)), repeat)
+        first = best(lambda: journal.append(next(extra_big)), 1)
+        at_big = best(lambda: journal.append(next(extra_big)), runs)
     with Journal.open(folder / "small.db") as journal:
         journal.append(docs[0])
         journal.state()
-        at_small = best(lambda: journal.append(next(extra_small)), repeat)
+        journal.append(next(extra_small))
+        at_small = best(lambda: journal.append(next(extra_small)), runs)
+    print(f"  (the first append after state() at {size:,} events: {first * 1e3:.1f} ms)")
     row(f"Journal.append, one event at {size:,}", at_big, at_small, "at 1 event", 1.3)
 
 

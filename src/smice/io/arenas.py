@@ -13,7 +13,7 @@ from typing import Any, Final
 
 from smice.domain import Arena, ArenaTemplate, iter_problems
 from smice.errors import DocumentError, DocumentInvalid, SmiceError, StorageError
-from smice.io._convert import structure, unstructure
+from smice.io._convert import paused_gc, structure, unstructure
 from smice.io._files import atomic_write_text
 from smice.io._guard import checked_json, read_json_file
 from smice.io.schemas import validate
@@ -66,6 +66,11 @@ def load_arena(source: ArenaSource, *, template: ArenaTemplate | str | None = No
 
     .. versionadded:: 0.1.0
     """
+    with paused_gc():
+        return _load(source, template)
+
+
+def _load(source: ArenaSource, template: ArenaTemplate | str | None) -> Arena:
     if isinstance(source, Mapping):
         document = checked_json(source, "arena")
         origin = None

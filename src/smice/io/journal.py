@@ -5,8 +5,10 @@ A :class:`Journal` keeps every event of one arena in order in an SQLite file (WA
 :func:`smice.process.apply`) and stores a batch in one transaction, so an acknowledged event is
 never lost and a killed writer leaves nothing partial; concurrent writers are serialised by
 SQLite and an ``expected_version`` turns a lost race into :class:`~smice.errors.JournalConflict`.
-Snapshots of the arena every ``snapshot_every`` events keep :meth:`Journal.state` fast on long
-journals.
+The arena at the last event is kept as a live fold, so an append costs the same however long
+the journal; snapshots of the arena every ``snapshot_every`` events let :meth:`Journal.state`
+start from the nearest one (see the explanation page "The journal: events, the head and
+snapshots").
 
 .. versionadded:: 0.1.0
 """
@@ -30,7 +32,7 @@ from smice.errors import (
     InvalidValue,
     JournalConflict,
 )
-from smice.io._convert import structure
+from smice.io._convert import paused_gc, structure
 from smice.io._files import atomic_write_text
 from smice.io._guard import parse_json
 from smice.io.arenas import dump_arena
@@ -234,9 +236,10 @@ class Journal:
             return None, 0
         # The journal wrote this document from an arena it had checked: it is built without
         # the schema and cross-object checks a document from outside goes through.
-        document = json.loads(row[1])
-        document.pop("smice", None)
-        return structure(document, Arena, "arena", str(self.path)), int(row[0])
+        with paused_gc():
+            document = json.loads(row[1])
+            document.pop("smice", None)
+            return structure(document, Arena, "arena", str(self.path)), int(row[0])
 
     def _catch_up(self) -> int:
         """Bring the head up to the stored version (events other writers appended, or from

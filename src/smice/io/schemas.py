@@ -104,14 +104,20 @@ def _is_date(instance: object) -> bool:
     return True
 
 
+@cache
+def _rfc3339() -> Callable[[str], bool]:
+    from rfc3339_validator import validate_rfc3339  # noqa: PLC0415 - lazily, like jsonschema
+
+    check: Callable[[str], bool] = validate_rfc3339
+    return check
+
+
 def _is_datetime(instance: object) -> bool:
     """RFC 3339 ``date-time`` with a UTC offset (``rfc3339-validator``, which also lets a
     final newline through: refused here)."""
     if not isinstance(instance, str):
         return True
-    from rfc3339_validator import validate_rfc3339  # noqa: PLC0415 - lazily, like jsonschema
-
-    return not instance.endswith("\n") and bool(validate_rfc3339(instance.upper()))
+    return not instance.endswith("\n") and bool(_rfc3339()(instance.upper()))
 
 
 # Every format the smice schemas use, with its check, given to both validators; a schema that
