@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib
 import pickle
+import pkgutil
 
 import attrs
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 import smice
 import smice.errors
 from smice.errors import (
+    ArenaNotReplayable,
     DocumentError,
     DocumentInvalid,
     EventRefused,
@@ -19,6 +22,7 @@ from smice.errors import (
     InvalidValue,
     JournalConflict,
     NotFound,
+    RuleSyntaxError,
     SmiceError,
     StorageError,
     UnknownId,
@@ -49,12 +53,44 @@ def test_every_error_is_a_smice_error_and_a_fitting_builtin() -> None:
         EventRefused: Exception,
         JournalConflict: Exception,
         StorageError: OSError,
+        RuleSyntaxError: ValueError,
+        ArenaNotReplayable: ValueError,
     }
     for error, builtin in expected.items():
         assert issubclass(error, SmiceError)
         assert issubclass(error, builtin)
     assert smice.SmiceError is SmiceError
     assert smice.DocumentInvalid is DocumentInvalid
+
+
+def _error_classes() -> set[type[SmiceError]]:
+    return {
+        cls
+        for name in smice.errors.__all__
+        if isinstance(cls := getattr(smice.errors, name), type) and issubclass(cls, SmiceError)
+    }
+
+
+def test_every_error_is_an_attrs_class_in_smice_errors_and_at_the_root() -> None:
+    """One home for the exception tree: each error is an attrs class (fields are data) defined
+    in ``smice.errors`` and re-exported by ``smice``."""
+    for cls in _error_classes() - {SmiceError}:
+        assert attrs.has(cls), cls
+        assert cls.__module__ == "smice.errors"
+        assert getattr(smice, cls.__name__) is cls
+        assert cls.__name__ in smice.__all__
+
+
+def test_no_public_error_class_is_defined_outside_smice_errors() -> None:
+    """A SmiceError subclass defined in another module would be a second home."""
+    strays = set()
+    for module in pkgutil.walk_packages(smice.__path__, prefix="smice."):
+        loaded = importlib.import_module(module.name)
+        for value in vars(loaded).values():
+            stray = isinstance(value, type) and issubclass(value, SmiceError)
+            if stray and value.__module__ != "smice.errors":
+                strays.add(f"{value.__module__}.{value.__qualname__}")
+    assert strays == set()
 
 
 def test_document_error_fields_and_text() -> None:
@@ -153,6 +189,45 @@ def test_not_found_lists_what_is_known() -> None:
     assert str(NotFound("file", "x.json")) == "no file 'x.json'"
 
 
+def test_rule_syntax_error_keeps_its_place_and_cuts_long_text() -> None:
+    """RuleSyntaxError carries message, column, text, pointer and source; ``located`` places a
+    copy in a document; a long expression is kept to 240 characters."""
+    error = RuleSyntaxError("unexpected ')'", 3, "x )")
+    assert (error.message, error.column, error.text, error.pointer, error.source) == (
+        "unexpected ')'",
+        3,
+        "x )",
+        "",
+        None,
+    )
+    assert str(error) == "column 3: unexpected ')'"
+    placed = error.located("/rules/0/when", "rules.json")
+    assert (placed.pointer, placed.source, placed.column) == ("/rules/0/when", "rules.json", 3)
+    assert str(placed) == "rules.json: /rules/0/when, column 3: unexpected ')'"
+    assert error.pointer == ""  # the original is unchanged
+    assert len(RuleSyntaxError("m", 1, "x" * 1000).text) == 240
+
+
+def test_arena_not_replayable_points_into_the_arena_document() -> None:
+    """ArenaNotReplayable names the place (an RFC 6901 pointer) and the reason."""
+    error = ArenaNotReplayable("/cycles/0/end_reason", "only an abandoned cycle has one")
+    assert (error.pointer, error.reason) == (
+        "/cycles/0/end_reason",
+        "only an abandoned cycle has one",
+    )
+    assert str(error) == (
+        "cannot decompose the arena at /cycles/0/end_reason: only an abandoned cycle has one"
+    )
+    assert str(ArenaNotReplayable("", "r")) == "cannot decompose the arena at /: r"
+
+
+def test_errors_take_notes() -> None:
+    """Errors are not frozen: Python (and Hypothesis, pytest) may add notes to them."""
+    error = JournalConflict(3, 5)
+    error.add_note("while appending batch 2")
+    assert error.__notes__ == ["while appending batch 2"]
+
+
 def test_unknown_id_reads_as_a_sentence_not_a_key_repr() -> None:
     """UnknownId is a KeyError whose text is a sentence (KeyError would show a repr)."""
     error = UnknownId("stakeholder", "s-404")
@@ -172,6 +247,8 @@ PICKLABLE = [
     UnknownId("cycle", "c9"),
     EventRefused("phase_advanced", [Reason("needs 3 themes"), Reason("no core map")]),
     StorageError("write", "out/arena.json", "No such file or directory"),
+    RuleSyntaxError("unexpected ')'", 3, "x )", pointer="/rules/0/when", source="r.json"),
+    ArenaNotReplayable("/cycles/0/end_reason", "only an abandoned cycle has one"),
     SmiceError("plain"),
 ]
 
@@ -191,6 +268,13 @@ def _fields(error: BaseException) -> dict[str, object]:
         "id",
         "event_type",
         "reasons",
+        "action",
+        "path",
+        "reason",
+        "message",
+        "column",
+        "text",
+        "pointer",
     )
     return {n: getattr(error, n) for n in names if hasattr(error, n)}
 
@@ -206,19 +290,14 @@ def test_errors_survive_pickling(error: SmiceError) -> None:
 
 
 def test_document_error_survives_pickling() -> None:
-    """DocumentError (slotted) pickles with its three fields."""
+    """DocumentError (a frozen attrs value) pickles with its three fields."""
     assert pickle.loads(pickle.dumps(BAD_HELIX)) == BAD_HELIX
 
 
 def test_every_error_class_has_a_pickling_case() -> None:
     """Each error class of ``smice.errors`` is in the pickling cases above (so a new error
     cannot skip them)."""
-    classes = {
-        cls
-        for name in smice.errors.__all__
-        if isinstance(cls := getattr(smice.errors, name), type) and issubclass(cls, SmiceError)
-    }
-    assert classes == {type(error) for error in PICKLABLE}
+    assert _error_classes() == {type(error) for error in PICKLABLE}
 
 
 @given(st.lists(st.one_of(st.text(max_size=6), st.integers(0, 99)), max_size=5))

@@ -2,8 +2,8 @@
 
 The events come from :func:`smice.process.events_from_arena` applied to
 ``examples/arenas/jamtland-trondelag.json``; run ``python make_jamtland_trondelag.py`` to
-rewrite the file. It stops with :class:`smice.process.decompose.ArenaNotReplayable` (naming the
-element and the reason) if the arena is one no sequence of events can produce.
+rewrite the file. It stops with :class:`smice.ArenaNotReplayable` (naming the
+place and the reason) if the arena is one no sequence of events can produce.
 """
 
 from __future__ import annotations

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from smice.domain import Arena, ArenaTemplate
 from smice.errors import (
+    ArenaNotReplayable,
     DocumentError,
     DocumentInvalid,
     EventRefused,
@@ -31,7 +32,9 @@ from smice.errors import (
     InvalidValue,
     JournalConflict,
     NotFound,
+    RuleSyntaxError,
     SmiceError,
+    StorageError,
     UnknownId,
 )
 
@@ -53,6 +56,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Arena",
+    "ArenaNotReplayable",
     "ArenaTemplate",
     "Assessment",
     "DocumentError",
@@ -63,7 +67,9 @@ __all__ = [
     "Journal",
     "JournalConflict",
     "NotFound",
+    "RuleSyntaxError",
     "SmiceError",
+    "StorageError",
     "UnknownId",
     "__version__",
     "assess",

@@ -1,20 +1,26 @@
 """The exception tree of smice.
 
-Every error smice raises derives from :class:`SmiceError`. Errors are data: their fields are
-typed and their ``str()`` is built from those fields, so callers and tests can inspect *what*
-went wrong instead of parsing messages.
+Every error smice raises derives from :class:`SmiceError`. Errors are data: each is an attrs
+class (``auto_exc=True``) whose fields are typed and whose ``str()`` is built from those
+fields, so callers and tests can inspect *what* went wrong instead of parsing messages. They
+pickle with their fields (to cross process boundaries), compare by identity like any
+exception, and take notes (:meth:`BaseException.add_note`).
 
-This module imports nothing from the rest of the package.
+All of them are here, and re-exported by :mod:`smice`. This module imports nothing from the
+rest of the package.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import Protocol
+from collections.abc import Iterable
+from typing import Any, Protocol
+
+import attrs
 
 __all__ = [
+    "ArenaNotReplayable",
     "DocumentError",
     "DocumentInvalid",
     "EventRefused",
@@ -22,6 +28,8 @@ __all__ = [
     "InvalidValue",
     "JournalConflict",
     "NotFound",
+    "Reason",
+    "RuleSyntaxError",
     "SmiceError",
     "StorageError",
     "UnknownId",
@@ -29,11 +37,23 @@ __all__ = [
 ]
 
 
+def _rebuild(cls: type[SmiceError], fields: dict[str, Any]) -> SmiceError:
+    # Unpickle an attrs error from its fields, keyword-only ones included.
+    return cls(**fields)
+
+
 class SmiceError(Exception):
     """The root of every error smice raises.
 
     .. versionadded:: 0.1.0
     """
+
+    def __reduce__(self) -> str | tuple[Any, ...]:
+        cls = type(self)
+        if not attrs.has(cls):
+            return super().__reduce__()
+        fields = {a.alias: getattr(self, a.name) for a in attrs.fields(cls) if a.init}
+        return (_rebuild, (cls, fields))
 
 
 def _escape(token: str | int) -> str:
@@ -57,8 +77,22 @@ def pointer_from_path(path: Iterable[str | int]) -> str:
     return "".join("/" + _escape(token) for token in path)
 
 
+def _not_empty(what: str) -> Any:
+    # A validator: the collection holds at least one *what*.
+    def check(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+        if not value:
+            raise ValueError(f"{type(instance).__name__} needs at least one {what}")
+
+    return check
+
+
+@attrs.frozen
 class DocumentError:
     """One problem in a document: where it is, and what was expected and got.
+
+    A value, not an exception: :class:`DocumentInvalid` carries them, and
+    :func:`smice.iter_errors`, :func:`smice.domain.iter_problems` and the other ``iter_*``
+    checks yield them. Equal when all three fields are.
 
     Parameters
     ----------
@@ -70,35 +104,27 @@ class DocumentError:
         The rule that failed (a JSON Schema keyword such as ``"type"``, or a smice check such as
         ``"dangling"`` or ``"duplicate"``).
 
+    Examples
+    --------
+    >>> print(DocumentError("/stakeholders/3/helix", "expected one of 'industry'", "enum"))
+    /stakeholders/3/helix: expected one of 'industry'
+
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("keyword", "message", "pointer")
-
-    def __init__(self, pointer: str, message: str, keyword: str = "") -> None:
-        self.pointer = pointer
-        self.message = message
-        self.keyword = keyword
-
-    def __repr__(self) -> str:
-        return f"DocumentError(pointer={self.pointer!r}, message={self.message!r})"
+    pointer: str
+    message: str
+    keyword: str = ""
 
     def __str__(self) -> str:
         return f"{self.pointer or '/'}: {self.message}"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, DocumentError):
-            return NotImplemented
-        return (self.pointer, self.message, self.keyword) == (
-            other.pointer,
-            other.message,
-            other.keyword,
-        )
 
-    def __hash__(self) -> int:
-        return hash((self.pointer, self.message, self.keyword))
+def _document_errors(errors: Iterable[DocumentError]) -> tuple[DocumentError, ...]:
+    return tuple(errors)
 
 
+@attrs.define(auto_exc=True)
 class DocumentInvalid(SmiceError, ValueError):
     """A document (arena, template, event, rule set, ...) is not valid.
 
@@ -107,34 +133,39 @@ class DocumentInvalid(SmiceError, ValueError):
     kind : str
         The kind of document that was expected (``"arena"``, ``"template"``, ...).
     errors : tuple of DocumentError
-        Every problem found, the most relevant first.
+        Every problem found, the most relevant first (at least one).
     source : str or None
         Where the document came from (a file path), when known.
+
+    Examples
+    --------
+    >>> error = DocumentInvalid("arena", [DocumentError("/name", "expected a string")], "a.json")
+    >>> print(error)
+    invalid arena document (a.json): /name: expected a string
+    >>> error.errors[0].pointer
+    '/name'
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(
-        self, kind: str, errors: Sequence[DocumentError], source: str | None = None
-    ) -> None:
-        if not errors:
-            raise ValueError("DocumentInvalid needs at least one error")
-        self.kind = kind
-        self.errors = tuple(errors)
-        self.source = source
-        super().__init__(str(self))
+    kind: str
+    errors: tuple[DocumentError, ...] = attrs.field(
+        converter=_document_errors, validator=_not_empty("error")
+    )
+    source: str | None = None
 
     def __str__(self) -> str:
         where = f" ({self.source})" if self.source else ""
-        first = self.errors[0]
         more = len(self.errors) - 1
         tail = f" (and {more} more error{'s' if more != 1 else ''})" if more else ""
-        return f"invalid {self.kind} document{where}: {first}{tail}"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.kind, self.errors, self.source))
+        return f"invalid {self.kind} document{where}: {self.errors[0]}{tail}"
 
 
+def _strings(items: Iterable[str]) -> tuple[str, ...]:
+    return tuple(items)
+
+
+@attrs.define(auto_exc=True)
 class InvalidDefinition(SmiceError, ValueError):
     """A template, phase plan or rule set is well formed but does not make sense.
 
@@ -146,32 +177,38 @@ class InvalidDefinition(SmiceError, ValueError):
     what : str
         The definition at fault, e.g. ``"template 'smice/base'"``.
     problems : tuple of str
-        Each problem, one sentence each.
+        Each problem, one sentence each (at least one).
+
+    Examples
+    --------
+    >>> print(InvalidDefinition("template 'x/y'", ["phase 'dream' is unreachable"]))
+    invalid template 'x/y': phase 'dream' is unreachable
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, what: str, problems: Sequence[str]) -> None:
-        if not problems:
-            raise ValueError("InvalidDefinition needs at least one problem")
-        self.what = what
-        self.problems = tuple(problems)
-        super().__init__(str(self))
+    what: str
+    problems: tuple[str, ...] = attrs.field(converter=_strings, validator=_not_empty("problem"))
 
     def __str__(self) -> str:
         return f"invalid {self.what}: " + "; ".join(self.problems)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.what, self.problems))
-
 
 class Reason(Protocol):
-    """What an :class:`EventRefused` carries: anything with a readable ``message``."""
+    """What an :class:`EventRefused` carries: anything with a readable ``message``.
+
+    .. versionadded:: 0.1.0
+    """
 
     @property
     def message(self) -> str: ...
 
 
+def _reasons(items: Iterable[Reason]) -> tuple[Reason, ...]:
+    return tuple(items)
+
+
+@attrs.define(auto_exc=True)
 class EventRefused(SmiceError):
     """An event cannot be applied to an arena; the arena is unchanged.
 
@@ -180,45 +217,50 @@ class EventRefused(SmiceError):
     event_type : str
         The type of the refused event.
     reasons : tuple
-        Why, each with a ``message`` (criterion results for a refused phase advance).
+        Why (at least one), each with a ``message``: criterion results for a refused phase
+        advance, refusals otherwise.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, event_type: str, reasons: Sequence[Reason]) -> None:
-        if not reasons:
-            raise ValueError("EventRefused needs at least one reason")
-        self.event_type = event_type
-        self.reasons = tuple(reasons)
-        super().__init__(str(self))
+    event_type: str
+    reasons: tuple[Reason, ...] = attrs.field(converter=_reasons, validator=_not_empty("reason"))
 
     def __str__(self) -> str:
         return f"event {self.event_type!r} refused: " + "; ".join(r.message for r in self.reasons)
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.event_type, self.reasons))
 
-
+@attrs.define(auto_exc=True)
 class JournalConflict(SmiceError):
     """An append expected the journal at one version and found it at another.
+
+    Examples
+    --------
+    >>> print(JournalConflict(3, 5))
+    journal conflict: expected version 3, found 5
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, expected: int, actual: int) -> None:
-        self.expected = expected
-        self.actual = actual
-        super().__init__(str(self))
+    expected: int
+    actual: int
 
     def __str__(self) -> str:
         return f"journal conflict: expected version {self.expected}, found {self.actual}"
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.expected, self.actual))
 
-
+@attrs.define(auto_exc=True)
 class InvalidValue(SmiceError, ValueError):
     """A value given to a domain object or function is not acceptable.
+
+    Attributes
+    ----------
+    name : str
+        The field or parameter.
+    expected : str
+        What it must be, as a phrase (``"a non-negative finite number"``).
+    got : object
+        The value given.
 
     Examples
     --------
@@ -228,11 +270,9 @@ class InvalidValue(SmiceError, ValueError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, name: str, expected: str, got: object) -> None:
-        self.name = name
-        self.expected = expected
-        self.got = got
-        super().__init__(str(self))
+    name: str
+    expected: str
+    got: object
 
     def __str__(self) -> str:
         got = repr(self.got)
@@ -243,32 +283,40 @@ class InvalidValue(SmiceError, ValueError):
             f"<{type(self.got).__name__}>)"
         )
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.name, self.expected, self.got))
 
-
+@attrs.define(auto_exc=True)
 class NotFound(SmiceError, LookupError):
     """A named resource (a bundled template, a file) does not exist.
+
+    Examples
+    --------
+    >>> print(NotFound("template", "smice/nope", ["smice/base"]))
+    no template 'smice/nope' (known: smice/base)
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, what: str, name: str, available: Sequence[str] = ()) -> None:
-        self.what = what
-        self.name = name
-        self.available = tuple(available)
-        super().__init__(str(self))
+    what: str
+    name: str
+    available: tuple[str, ...] = attrs.field(default=(), converter=_strings)
 
     def __str__(self) -> str:
         known = f" (known: {', '.join(self.available)})" if self.available else ""
         return f"no {self.what} {self.name!r}{known}"
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.what, self.name, self.available))
 
-
+@attrs.define(auto_exc=True)
 class StorageError(SmiceError, OSError):
     """A file or database could not be read or written.
+
+    Attributes
+    ----------
+    action : str
+        What could not be done (``"read"``, ``"write"``, ``"open the journal"``).
+    path : str
+        Where.
+    reason : str
+        Why, as the system or the database said it.
 
     Examples
     --------
@@ -278,19 +326,15 @@ class StorageError(SmiceError, OSError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, action: str, path: str, reason: str) -> None:
-        self.action = action
-        self.path = path
-        self.reason = reason
-        super().__init__(str(self))
+    action: str
+    path: str
+    reason: str
 
     def __str__(self) -> str:
         return f"cannot {self.action} {self.path}: {self.reason}"
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.action, self.path, self.reason))
 
-
+@attrs.define(auto_exc=True)
 class UnknownId(SmiceError, KeyError):
     """An id looked up in an arena does not exist there.
 
@@ -302,13 +346,99 @@ class UnknownId(SmiceError, KeyError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, what: str, id: str) -> None:
-        self.what = what
-        self.id = id
-        super().__init__(what, id)
+    what: str
+    id: str
 
     def __str__(self) -> str:
         return f"no {self.what} with id {self.id!r}"
 
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.what, self.id))
+
+#: How much of a rule expression a :class:`RuleSyntaxError` keeps (4 × 60 characters).
+_SHOWN = 240
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[:_SHOWN]
+
+
+@attrs.define(auto_exc=True)
+class RuleSyntaxError(SmiceError, ValueError):
+    """A rule expression or a recommendation template cannot be read.
+
+    Attributes
+    ----------
+    message : str
+        What was expected and what was found.
+    column : int
+        The 1-based column of the offending character in *text*.
+    text : str
+        The expression (cut to a readable length when it is long).
+    pointer : str
+        RFC 6901 pointer to the expression in its rule-set document, when known.
+    source : str or None
+        The file the rule set came from, when known.
+
+    Examples
+    --------
+    >>> error = RuleSyntaxError("expected a number after '<', got 'and'", 5, "x < and")
+    >>> error.column
+    5
+    >>> print(error)
+    column 5: expected a number after '<', got 'and'
+
+    .. versionadded:: 0.1.0
+    """
+
+    message: str
+    column: int
+    text: str = attrs.field(default="", converter=_shown)
+    pointer: str = attrs.field(default="", kw_only=True)
+    source: str | None = attrs.field(default=None, kw_only=True)
+
+    def __str__(self) -> str:
+        where = ""
+        if self.source:
+            where += f"{self.source}: "
+        if self.pointer:
+            where += f"{self.pointer}, "
+        return f"{where}column {self.column}: {self.message}"
+
+    def located(self, pointer: str, source: str | None = None) -> RuleSyntaxError:
+        """The same error, placed at *pointer* in a document from *source*.
+
+        Examples
+        --------
+        >>> str(RuleSyntaxError("unexpected ')'", 3, "x )").located("/rules/0/when"))
+        "/rules/0/when, column 3: unexpected ')'"
+        """
+        return attrs.evolve(self, pointer=pointer, source=source)
+
+
+@attrs.define(auto_exc=True)
+class ArenaNotReplayable(SmiceError, ValueError):
+    """An arena that no sequence of events can produce (under its template).
+
+    Raised by :func:`smice.process.events_from_arena`.
+
+    Attributes
+    ----------
+    pointer : str
+        Where, as an RFC 6901 pointer into the arena document (``/cycles/2/history/3``).
+    reason : str
+        Why no event can produce it.
+
+    Examples
+    --------
+    >>> print(ArenaNotReplayable("/cycles/0/end_reason", "only an abandoned cycle has one"))
+    cannot decompose the arena at /cycles/0/end_reason: only an abandoned cycle has one
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Moved to :mod:`smice.errors`; the field ``element`` is now ``pointer``.
+    """
+
+    pointer: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"cannot decompose the arena at {self.pointer or '/'}: {self.reason}"

@@ -241,7 +241,7 @@ def test_approvers_without_a_day_cannot_be_decomposed() -> None:
     arena = _with_protocol(InterviewProtocol(id="proto", questions=("Q?",), approved_by=("p1",)))
     with pytest.raises(ArenaNotReplayable) as caught:
         events_from_arena(arena)
-    assert caught.value.element == "/cycles/0/protocol/approved_by"
+    assert caught.value.pointer == "/cycles/0/protocol/approved_by"
 
 
 def test_an_abandoned_cycle_decomposes_with_its_end() -> None:
@@ -263,4 +263,4 @@ def test_an_abandoned_cycle_decomposes_with_its_end() -> None:
     unended = attrs.evolve(abandoned, history=cycle.history)
     with pytest.raises(ArenaNotReplayable) as caught:
         events_from_arena(attrs.evolve(arena, cycles=(unended,)))
-    assert caught.value.element == f"/cycles/0/history/{len(cycle.history) - 1}/left_at"
+    assert caught.value.pointer == f"/cycles/0/history/{len(cycle.history) - 1}/left_at"

@@ -71,7 +71,7 @@ def test_an_impossible_advance_names_the_visit() -> None:
     bare = attrs.evolve(cycle, protocol=None)
     with pytest.raises(ArenaNotReplayable) as caught:
         events_from_arena(attrs.evolve(arena, cycles=(bare,)))
-    assert caught.value.element == "/cycles/0/history/1"
+    assert caught.value.pointer == "/cycles/0/history/1"
     assert "protocol_approved" in caught.value.reason
 
 
@@ -80,7 +80,7 @@ def test_an_end_reason_without_abandonment_is_refused() -> None:
     cycle = attrs.evolve(arena.cycles[0], end_reason="no time")
     with pytest.raises(ArenaNotReplayable) as caught:
         events_from_arena(attrs.evolve(arena, cycles=(cycle,)))
-    assert caught.value.element == "/cycles/0/end_reason"
+    assert caught.value.pointer == "/cycles/0/end_reason"
 
 
 def test_a_paused_cycle_ends_with_a_pause() -> None:
@@ -151,16 +151,16 @@ def test_generated_arenas_round_trip_or_name_the_gap(arena: Arena, by: str) -> N
         assert arena == replay(events)
         assert {by} == {e.recorded_by for e in events}
         return
-    hypothesis.event(f"refused: {re.sub(r'/[0-9]+', '/*', refused.element) or '/'}")
+    hypothesis.event(f"refused: {re.sub(r'/[0-9]+', '/*', refused.pointer) or '/'}")
     assert refused.reason.strip()
-    assert refused.element == "" or refused.element.startswith("/"), refused.element
+    assert refused.pointer == "" or refused.pointer.startswith("/"), refused.pointer
     # The element is a value of the document, or a member missing from an object of it
     # (e.g. the 'left_at' an ended cycle's last visit needs): its parent must resolve.
     document = dump_arena(arena)
     try:
-        resolve(document, refused.element)
+        resolve(document, refused.pointer)
     except KeyError:
-        parent, _, member = refused.element.rpartition("/")
+        parent, _, member = refused.pointer.rpartition("/")
         holder = resolve(document, parent)
         assert isinstance(holder, dict)
         assert member not in holder

@@ -309,11 +309,11 @@ def parse(text: str) -> Condition:
     >>> parse("x < 1 and __import__('os')")
     Traceback (most recent call last):
     ...
-    smice.policy.errors.RuleSyntaxError: column 11: expected a fact id of dotted parts ...
+    smice.errors.RuleSyntaxError: column 11: expected a fact id of dotted parts ...
     >>> parse("x ** 2 > 4").column
     Traceback (most recent call last):
     ...
-    smice.policy.errors.RuleSyntaxError: column 3: exponentiation is not supported
+    smice.errors.RuleSyntaxError: column 3: exponentiation is not supported
 
     .. versionadded:: 0.1.0
     """

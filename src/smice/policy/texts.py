@@ -130,11 +130,11 @@ def parse_template(text: str) -> Template:  # noqa: PLR0912
     >>> parse_template("{x.__class__}")
     Traceback (most recent call last):
     ...
-    smice.policy.errors.RuleSyntaxError: column 2: expected a fact id of dotted parts ...
+    smice.errors.RuleSyntaxError: column 2: expected a fact id of dotted parts ...
     >>> parse_template("{x!r}").parts
     Traceback (most recent call last):
     ...
-    smice.policy.errors.RuleSyntaxError: column 3: expected '}' or ':' after the fact id, got '!'
+    smice.errors.RuleSyntaxError: column 3: expected '}' or ':' after the fact id, got '!'
 
     .. versionadded:: 0.1.0
     """

@@ -4,8 +4,8 @@
 document) into a chronological sequence of :class:`~smice.process.Event` s that
 :func:`~smice.process.replay` folds back into exactly that arena. Every event is checked by
 replaying the result; an arena that no sequence of events can produce (a phase advance whose
-exit criteria fail, a field no event can express) raises :class:`ArenaNotReplayable` naming the
-element and the reason.
+exit criteria fail, a field no event can express) raises
+:class:`~smice.errors.ArenaNotReplayable` naming the place and the reason.
 
 .. versionadded:: 0.1.0
 """
@@ -33,7 +33,7 @@ from smice.domain import (
     Stakeholder,
     TeamStatus,
 )
-from smice.errors import EventRefused, SmiceError, pointer_from_path
+from smice.errors import ArenaNotReplayable, EventRefused, pointer_from_path
 from smice.process.apply import Working, step
 from smice.process.events import (
     ArenaCreated,
@@ -55,7 +55,7 @@ from smice.process.events import (
 )
 from smice.process.machine import ARTEFACT_EVENTS, GUARDS, Machine, compile_plan, resolve_template
 
-__all__ = ["ArenaNotReplayable", "events_from_arena"]
+__all__ = ["events_from_arena"]
 
 # Among events at the same instant: who goes first (lower first).
 _RANK: Final = {
@@ -79,36 +79,6 @@ _RANK: Final = {
 _FIELD_ORDER: Final = {name: n for n, name in enumerate(ARTEFACT_FIELDS)}
 _DATE_FIELDS: Final = ("on", "committed_on", "approved_on")
 _ENDED: Final = (CycleStatus.COMPLETED, CycleStatus.ABANDONED)
-
-
-class ArenaNotReplayable(SmiceError, ValueError):
-    """An arena that no sequence of events can produce (under its template).
-
-    Attributes
-    ----------
-    element : str
-        Where, as an RFC 6901 pointer into the arena document (``/cycles/2/history/3``).
-    reason : str
-        Why no event can produce it.
-
-    Examples
-    --------
-    >>> print(ArenaNotReplayable("/cycles/0/end_reason", "only an abandoned cycle has one"))
-    cannot decompose the arena at /cycles/0/end_reason: only an abandoned cycle has one
-
-    .. versionadded:: 0.1.0
-    """
-
-    def __init__(self, element: str, reason: str) -> None:
-        self.element = element
-        self.reason = reason
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        return f"cannot decompose the arena at {self.element or '/'}: {self.reason}"
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.element, self.reason))
 
 
 @attrs.frozen
