@@ -75,7 +75,9 @@ def test_identical_rows_on_a_dask_local_cluster(tmp_path: Path) -> None:
 
     with dask.config.set({"temporary-directory": str(tmp_path)}):
         cluster = distributed.LocalCluster(
-            n_workers=2, threads_per_worker=1, dashboard_address=None,
+            # Any free port for the scheduler's HTTP server (None means 8787, which another
+            # test run on the same machine may hold).
+            n_workers=2, threads_per_worker=1, dashboard_address=":0", scheduler_port=0,
             local_directory=str(tmp_path),
         )  # fmt: skip
         with cluster, distributed.Client(cluster) as client:
