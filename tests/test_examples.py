@@ -155,10 +155,10 @@ def test_texts_of_persons_without_consent_are_not_kept(arena: Arena) -> None:
         for interview in cycle.interviews:
             if interview.summary is not None:
                 kept += 1
-                assert tellers[interview.id].consents_to(TEXTS, on=SNAPSHOT), interview.id
+                assert tellers[interview.id].consents_to(TEXTS, at=SNAPSHOT), interview.id
         for story in cycle.stories:
             if story.text is not None and story.interview is not None:
-                assert tellers[story.interview].consents_to(TEXTS, on=SNAPSHOT), story.id
+                assert tellers[story.interview].consents_to(TEXTS, at=SNAPSHOT), story.id
     assert kept > 0
     withheld = [i for c in arena.cycles for i in c.interviews if i.summary is None]
     assert withheld, "some interviewees do not consent to keeping texts"

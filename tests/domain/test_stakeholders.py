@@ -53,22 +53,25 @@ def test_consent_holds_from_given_until_withdrawn_or_expired(
 ) -> None:
     """A consent holds from ``given_on`` (inclusive) until the earlier of ``withdrawn_on`` and
     ``expires_on`` (both exclusive)."""
-    assert consent.allows(ConsentScope.STORAGE, on=on) is allowed
+    assert consent.allows(ConsentScope.STORAGE, at=on) is allowed
 
 
 def test_consent_covers_only_its_scopes() -> None:
     """A scope the person did not consent to is never allowed."""
     consent = _consent()
-    assert consent.allows(ConsentScope.NETWORK_ANALYSIS, on=GIVEN)
-    assert not consent.allows(ConsentScope.EXPORT, on=GIVEN)
+    assert consent.allows(ConsentScope.NETWORK_ANALYSIS, at=GIVEN)
+    assert not consent.allows(ConsentScope.EXPORT, at=GIVEN)
     assert not consent.allows(ConsentScope.EXPORT)
 
 
-def test_consent_without_a_day_is_todays_state() -> None:
-    """Without ``on``, a consent holds unless it was ever withdrawn or has an expiry."""
+def test_consent_without_a_day_is_judged_today() -> None:
+    """Without ``at``, a consent is judged on today: withdrawn or expired before today it does
+    not hold, withdrawn or expiring after today it still does."""
+    today = date.today()
     assert _consent().allows(ConsentScope.STORAGE)
     assert not _consent(withdrawn_on=WITHDRAWN).allows(ConsentScope.STORAGE)
-    assert not _consent(expires_on=date(2999, 1, 1)).allows(ConsentScope.STORAGE)
+    assert _consent(expires_on=today + timedelta(days=1)).allows(ConsentScope.STORAGE)
+    assert not _consent(expires_on=today).allows(ConsentScope.STORAGE)
 
 
 @given(consents(), st.sampled_from(ConsentScope), dates(), dates())
@@ -78,11 +81,11 @@ def test_consent_holds_on_an_interval(
     """The days a consent allows form one interval: if it allows two days it allows every day
     between them, and nothing before ``given_on``."""
     early, late = sorted((first, second))
-    if consent.allows(scope, on=early) and consent.allows(scope, on=late):
+    if consent.allows(scope, at=early) and consent.allows(scope, at=late):
         middle = early + (late - early) / 2
-        assert consent.allows(scope, on=middle)
+        assert consent.allows(scope, at=middle)
     if early < consent.given_on:
-        assert not consent.allows(scope, on=early)
+        assert not consent.allows(scope, at=early)
 
 
 @given(consents(), st.sampled_from(ConsentScope), dates())
@@ -91,7 +94,7 @@ def test_consent_never_holds_outside_its_scopes(
 ) -> None:
     """No day makes a scope allowed that the consent does not list."""
     assume(scope not in consent.scopes)
-    assert not consent.allows(scope, on=on)
+    assert not consent.allows(scope, at=on)
     assert not consent.allows(scope)
 
 
@@ -99,7 +102,7 @@ def test_consent_never_holds_outside_its_scopes(
 def test_organisations_always_consent(org: Stakeholder, scope: ConsentScope, on: date) -> None:
     """Organisations' data are not personal: processing is always allowed."""
     assert not org.is_person
-    assert org.consents_to(scope, on=on)
+    assert org.consents_to(scope, at=on)
 
 
 @given(persons(), st.sampled_from(ConsentScope), dates())
@@ -109,8 +112,8 @@ def test_persons_consent_only_through_their_consent_record(
     """A person consents exactly as their consent record allows, and not at all without
     one."""
     assert person.is_person
-    expected = person.consent is not None and person.consent.allows(scope, on=on)
-    assert person.consents_to(scope, on=on) is expected
+    expected = person.consent is not None and person.consent.allows(scope, at=on)
+    assert person.consents_to(scope, at=on) is expected
 
 
 def _org(kinds: set[StakeholderKind], **changes: object) -> Stakeholder:

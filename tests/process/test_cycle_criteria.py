@@ -282,10 +282,13 @@ def test_exit_report_defaults_to_the_latest_moment_of_the_history() -> None:
     assert judgement_day(advanced) == DAY
 
 
-def test_without_a_day_only_a_consent_without_expiry_or_withdrawal_counts() -> None:
+def test_without_a_day_consent_is_judged_today() -> None:
     spec = CriterionSpec(name="consent_recorded")
-    expiring = with_ola_consent(ARENA, expires_on=date(2030, 1, 1))
-    assert not evaluate(spec, expiring, CYCLE).passed
+    today = date.today()
+    expiring = with_ola_consent(ARENA, expires_on=today + timedelta(1))
+    assert evaluate(spec, expiring, CYCLE).passed
     assert evaluate(spec, expiring, CYCLE, on=date(2019, 6, 1)).passed
+    expired = with_ola_consent(ARENA, expires_on=today)
+    assert not evaluate(spec, expired, CYCLE).passed
     assert evaluate(spec, ARENA, CYCLE).passed
     assert evaluate(spec, ARENA, CYCLE, on=date(2019, 6, 1)).passed

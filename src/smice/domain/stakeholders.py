@@ -42,14 +42,24 @@ class Consent:
     ...     given_on=date(2019, 3, 1),
     ...     withdrawn_on=date(2020, 1, 1),
     ... )
-    >>> consent.allows(ConsentScope.STORAGE, on=date(2019, 6, 1))
+    >>> consent.allows(ConsentScope.STORAGE, at=date(2019, 6, 1))
     True
-    >>> consent.allows(ConsentScope.STORAGE, on=date(2020, 6, 1))
+    >>> consent.allows(ConsentScope.STORAGE, at=date(2020, 6, 1))
     False
-    >>> consent.allows(ConsentScope.EXPORT, on=date(2019, 6, 1))
+    >>> consent.allows(ConsentScope.EXPORT, at=date(2019, 6, 1))
     False
 
+    A consent is judged on the day of the use: without *at*, that is today, so a consent
+    dated in the future does not count yet.
+
+    >>> promised = Consent(scopes=frozenset({ConsentScope.EXPORT}), given_on=date(9999, 1, 1))
+    >>> promised.allows(ConsentScope.EXPORT), promised.allows(ConsentScope.EXPORT,
+    ...                                                        at=date(9999, 1, 1))
+    (False, True)
+
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``allows(scope, at=...)`` replaces ``on=``; without a day it judges today.
     """
 
     scopes: frozenset[ConsentScope]
@@ -58,21 +68,37 @@ class Consent:
     expires_on: date | None = None
     extensions: Extensions = NO_EXTENSIONS
 
-    def allows(self, scope: ConsentScope, *, on: date | None = None) -> bool:
-        """Whether this consent covers *scope* on day *on*.
+    def allows(self, scope: ConsentScope, *, at: date | None = None) -> bool:
+        """Whether this consent covers *scope* on day *at* (today when ``None``).
 
-        Without *on* the answer protects the person: only a consent that was never withdrawn
-        and has no expiry date counts. Pass *on* to judge a consent with an expiry date.
+        A consent holds on a day when it covers the scope, was given on or before that day,
+        and was neither withdrawn nor expired by then (``withdrawn_on`` and ``expires_on``
+        are the first days it no longer holds).
+
+        Parameters
+        ----------
+        scope : ConsentScope
+            The use: ``storage``, ``network_analysis``, ``export``...
+        at : datetime.date, optional
+            The day of the use; by default today (the clock is read here and nowhere else).
+
+        Examples
+        --------
+        >>> consent = Consent(scopes=frozenset({ConsentScope.CONTACT}),
+        ...                   given_on=date(2019, 3, 1), expires_on=date(2019, 4, 1))
+        >>> [consent.allows(ConsentScope.CONTACT, at=date(2019, 3, day)) for day in (1, 31)]
+        [True, True]
+        >>> consent.allows(ConsentScope.CONTACT, at=date(2019, 4, 1))
+        False
         """
         if scope not in self.scopes:
             return False
-        if on is None:
-            return self.withdrawn_on is None and self.expires_on is None
-        if on < self.given_on:
+        day = date.today() if at is None else at
+        if day < self.given_on:
             return False
-        if self.withdrawn_on is not None and on >= self.withdrawn_on:
+        if self.withdrawn_on is not None and day >= self.withdrawn_on:
             return False
-        return self.expires_on is None or on < self.expires_on
+        return self.expires_on is None or day < self.expires_on
 
 
 @attrs.frozen(kw_only=True)
@@ -142,12 +168,24 @@ class Stakeholder:
             self.kinds & {StakeholderKind.UNIVERSITY, StakeholderKind.RESEARCH_INSTITUTE}
         )
 
-    def consents_to(self, scope: ConsentScope, *, on: date | None = None) -> bool:
-        """Whether processing for *scope* is allowed: always for organisations, by consent
-        for persons."""
+    def consents_to(self, scope: ConsentScope, *, at: date | None = None) -> bool:
+        """Whether processing for *scope* is allowed on day *at* (today when ``None``):
+        always for organisations, by :meth:`Consent.allows` for persons.
+
+        Examples
+        --------
+        >>> person = Stakeholder(id=StakeholderId("ola"), name="Ola", helix=Helix.CIVIL_SOCIETY,
+        ...                      kinds=frozenset({StakeholderKind.PRIVATE_PERSON}),
+        ...                      country=Country.NO)
+        >>> person.consents_to(ConsentScope.STORAGE, at=date(2019, 1, 1))
+        False
+
+        .. versionchanged:: 0.2.0
+           ``at=`` replaces ``on=``; without a day it judges today.
+        """
         if not self.is_person:
             return True
-        return self.consent is not None and self.consent.allows(scope, on=on)
+        return self.consent is not None and self.consent.allows(scope, at=at)
 
     def active_on(self, day: date) -> bool:
         """Whether the stakeholder takes part in the arena on *day*."""

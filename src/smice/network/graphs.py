@@ -31,11 +31,23 @@ Unconsented = Literal["drop", "flag"]
 AFFILIATION_KINDS: Final = frozenset({TieKind.EMPLOYED_BY, TieKind.MEMBER_OF})
 
 
+#: Scopes whose use is an act done when the code runs (writing a file, suggesting a contact,
+#: publishing), so they are judged on the day of the run, whatever day the graph describes.
+ACTS_OF_TODAY: Final = frozenset(
+    {ConsentScope.EXPORT, ConsentScope.CONTACT, ConsentScope.PUBLICATION}
+)
+
+
 def _consented_scopes(person: Stakeholder, at: date | None) -> tuple[str, ...]:
-    if person.consent is None:
+    consent = person.consent
+    if consent is None:
         return ()
     return tuple(
-        sorted(scope.value for scope in ConsentScope if person.consent.allows(scope, on=at))
+        sorted(
+            scope.value
+            for scope in ConsentScope
+            if consent.allows(scope, at=None if scope in ACTS_OF_TODAY else at)
+        )
     )
 
 
@@ -95,8 +107,10 @@ def to_graph(
         ``bio_based``, ``rnd_capacity``, ``is_person``, ``is_sme``, ``is_rnd``, and where
         known ``municipality``, ``size_class``, ``role``, ``employer``, ``gender``,
         ``age_band``, ``joined_on``, ``left_on``. Persons also carry ``consent`` (sorted
-        tuple of the scopes consented on *at*) and ``network_consent``. Vocabulary values
-        are plain strings.
+        tuple of the scopes their consent covers on the day of each use: ``storage``,
+        ``interview_text`` and ``network_analysis`` on *at*; ``export``, ``contact`` and
+        ``publication``, acts done when the code runs, on today) and ``network_consent``.
+        Vocabulary values are plain strings.
 
     Edge attributes
         ``kind``, ``weight``, and where known ``since``, ``until`` (exclusive), ``cycle``,
@@ -107,7 +121,7 @@ def to_graph(
     arena : Arena
     at : datetime.date, optional
         The day to look at. ``None`` keeps every tie whatever its dates (the arena's whole
-        history) and judges consent by today's state.
+        history) and judges consent on today.
     kinds : collection of TieKind, optional
         Keep only ties of these kinds.
     unconsented : {"drop", "flag"}

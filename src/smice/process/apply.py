@@ -291,7 +291,7 @@ class Working:
         (*found*: the stakeholder *sid*, when the caller has it already)."""
         if found is None:
             found = self.need(event, "stakeholders", sid, field)
-        if not found.consents_to(scope, on=event.at.date()):
+        if not found.consents_to(scope, at=event.at.date()):
             refuse(
                 event,
                 Refusal(

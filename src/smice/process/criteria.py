@@ -123,8 +123,8 @@ class Criterion:
     ``check(arena, cycle, params, on)`` returns whether the criterion holds together with what
     was expected and found; ``holds(arena, cycle, params, on)`` answers only whether it holds,
     cheaply (the phase machine asks it at every ``phase_advanced``; only a failure pays for
-    the full check). Both always agree. *on* is the day consent is judged on (``None``: the
-    conservative judgement of :meth:`~smice.domain.Consent.allows` without a day).
+    the full check). Both always agree. *on* is the day consent is judged on (``None``: today,
+    as :meth:`~smice.domain.Consent.allows` without a day).
 
     ``messages`` holds one format string per language; it may use the parameters and the
     values the check reports (``{actual}``, ``{expected}`` and named counts).
@@ -330,7 +330,7 @@ def _consent_recorded(arena: ArenaView, cycle: Cycle, p: Params, on: date | None
     missing = [
         sid
         for sid in persons_with_data(arena, cycle)
-        if not arena.stakeholder(sid).consents_to(_STORAGE, on=on)
+        if not arena.stakeholder(sid).consents_to(_STORAGE, at=on)
     ]
     return _Outcome(
         passed=not missing,
@@ -349,7 +349,7 @@ def _consent_recorded_holds(arena: ArenaView, cycle: Cycle, p: Params, on: date 
             continue
         if _PERSON in found.kinds:  # Stakeholder.is_person, without the property call
             consent = found.consent
-            if consent is None or not consent.allows(_STORAGE, on=on):
+            if consent is None or not consent.allows(_STORAGE, at=on):
                 return False
     return True
 
@@ -888,9 +888,8 @@ def evaluate(
         The day consent is judged on (``consent_recorded``): a consent holds when it was
         given on or before *on*, not withdrawn on or before *on* and expires after *on*. The
         phase machine passes the day of the ``phase_advanced`` event, and
-        :func:`~smice.process.exit_report` the day it reports on. Without *on*, only a consent
-        never withdrawn and without an expiry date counts (the conservative answer of
-        :meth:`~smice.domain.Consent.allows`).
+        :func:`~smice.process.exit_report` the day it reports on. Without *on*, consent is
+        judged on today (as :meth:`~smice.domain.Consent.allows` without a day).
 
     Examples
     --------

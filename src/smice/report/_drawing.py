@@ -63,15 +63,18 @@ def e(text: object) -> str:
 
 def reportable_persons(arena: Arena, at: date | None) -> frozenset[str]:
     """Ids of the persons a report may show (unnamed): consent to network analysis and to
-    export on *at*, and a standing consent to export (never withdrawn, no expiry date: a
-    report is an export that outlives the day it describes)."""
+    export on *at*, and a standing consent to export today (holding today, never withdrawn,
+    no expiry date: a report is an export that outlives the day it describes)."""
     return frozenset(
         s.id
         for s in arena.stakeholders
         if s.is_person
-        and s.consents_to(ConsentScope.NETWORK_ANALYSIS, on=at)
-        and s.consents_to(ConsentScope.EXPORT, on=at)
+        and s.consent is not None
+        and s.consents_to(ConsentScope.NETWORK_ANALYSIS, at=at)
+        and s.consents_to(ConsentScope.EXPORT, at=at)
         and s.consents_to(ConsentScope.EXPORT)
+        and s.consent.withdrawn_on is None
+        and s.consent.expires_on is None
     )
 
 
