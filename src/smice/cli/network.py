@@ -76,6 +76,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         help="export with keyed-hash pseudonyms; the key is read from --key-env",
     )
     parser.add_argument(
+        "--keep",
+        action="append",
+        default=[],
+        metavar="ATTR",
+        help="with --pseudonymise, also keep this node or edge attribute (repeatable; e.g. "
+        "role); by default persons keep only helix and country",
+    )
+    parser.add_argument(
         "--key-env",
         default="SMICE_PSEUDONYM_KEY",
         metavar="VAR",
@@ -103,7 +111,7 @@ def run(args: argparse.Namespace) -> int:
         key = os.environ.get(args.key_env) if args.pseudonymise else None
         if args.pseudonymise and not key:
             raise InvalidValue(f"environment variable {args.key_env}", "a secret key", None)
-        _WRITERS[fmt](G, out, pseudonymise=args.pseudonymise, key=key)
+        _WRITERS[fmt](G, out, pseudonymise=args.pseudonymise, key=key, keep=args.keep)
         print(f"{out}: wrote {fmt} ({G.number_of_nodes()} nodes, {G.number_of_edges()} ties)")
     if args.metrics or (args.export is None and args.suggest is None):
         samples = 500 if measured.number_of_nodes() > 5000 else None

@@ -11,7 +11,7 @@ import hmac
 import json
 import os
 import tempfile
-from collections.abc import Hashable
+from collections.abc import Collection, Hashable
 from datetime import date, datetime, timedelta
 from os import PathLike
 from pathlib import Path
@@ -21,12 +21,60 @@ import networkx as nx
 
 from smice.errors import InvalidValue
 
-__all__ = ["pseudonymise", "write_gexf", "write_graphml", "write_json"]
+__all__ = [
+    "EDGE_ATTRIBUTES",
+    "GRAPH_ATTRIBUTES",
+    "ORGANISATION_ATTRIBUTES",
+    "PERSON_ATTRIBUTES",
+    "pseudonymise",
+    "write_gexf",
+    "write_graphml",
+    "write_json",
+]
 
-#: Node attributes about a person that pseudonymised exports drop.
-PERSONAL_ATTRIBUTES: Final = frozenset(
-    {"name", "gender", "age_band", "municipality", "joined_on", "left_on", "employer"}
+#: Node attributes a pseudonymised export keeps for a person (its pseudonym is its ``name``):
+#: the helix and country the network metrics group by, nothing that is free text, a date or
+#: a quasi-identifier (role, gender, age band, employer, municipality...).
+PERSON_ATTRIBUTES: Final = frozenset({"is_person", "helix", "country"})
+#: Node attributes a pseudonymised export keeps for an organisation (organisations are not
+#: personal data; these are the attributes :func:`~smice.network.to_graph` sets).
+ORGANISATION_ATTRIBUTES: Final = frozenset(
+    {
+        "name",
+        "helix",
+        "kinds",
+        "country",
+        "municipality",
+        "size_class",
+        "bio_based",
+        "rnd_capacity",
+        "is_person",
+        "is_sme",
+        "is_rnd",
+        "joined_on",
+        "left_on",
+        "persons",
+    }
 )
+#: Edge attributes a pseudonymised export keeps: the kind of relation, its weight and time,
+#: never an id (tie ids are rewritten to keyed hashes) or free text.
+EDGE_ATTRIBUTES: Final = frozenset(
+    {
+        "kind",
+        "kinds",
+        "weight",
+        "count",
+        "since",
+        "until",
+        "phase",
+        "direction",
+        "pecuniary",
+        "resource",
+        "status",
+    }
+)
+#: Graph attributes a pseudonymised export keeps.
+GRAPH_ATTRIBUTES: Final = frozenset({"arena", "at"})
 #: The shortest key accepted for the keyed hash, in bytes.
 MIN_KEY_BYTES: Final = 16
 
@@ -48,6 +96,13 @@ def _pseudonym(key: bytes, node: Hashable) -> str:
     return f"person-{digest[:20]}"
 
 
+def _tie_pseudonym(key: bytes, tie: Hashable) -> str:
+    # A separate domain ("tie" and a NUL byte first), so a tie and a person with the same id
+    # get unrelated pseudonyms.
+    digest = hmac.new(key, b"tie\x00" + str(tie).encode("utf-8"), hashlib.sha256).hexdigest()
+    return f"tie-{digest[:20]}"
+
+
 def _check_key(key: bytes | str | None) -> bytes:
     if isinstance(key, str):
         key = key.encode("utf-8")
@@ -62,6 +117,19 @@ def _check_key(key: bytes | str | None) -> bytes:
     return key
 
 
+def _check_keep(keep: Collection[str]) -> frozenset[str]:
+    if isinstance(keep, str) or not all(isinstance(name, str) for name in keep):
+        raise InvalidValue("keep", "a collection of attribute names", keep)
+    if "name" in keep:
+        raise InvalidValue(
+            "keep",
+            "attribute names other than 'name' (a person's name never leaves a "
+            "pseudonymised export)",
+            sorted(keep),
+        )
+    return frozenset(keep)
+
+
 def _exportable(G: nx.Graph[Any]) -> list[Hashable]:
     return [
         node
@@ -70,52 +138,91 @@ def _exportable(G: nx.Graph[Any]) -> list[Hashable]:
     ]
 
 
-def pseudonymise(G: nx.Graph[Any], key: bytes | str) -> nx.Graph[Any]:
-    """A copy of *G* fit for sharing: persons without consent to export are dropped, every
-    other person's id and name are replaced by a keyed hash (HMAC-SHA256 with *key*), and
-    their personal attributes (gender, age band, municipality, dates, employer) removed.
+def pseudonymise(
+    G: nx.Graph[Any], key: bytes | str, *, keep: Collection[str] = ()
+) -> nx.Graph[Any]:
+    """A copy of *G* fit for sharing: nothing in it can be joined back to a person without
+    *key*.
+
+    Persons without consent to ``export`` are dropped with their ties. Every other person's
+    id becomes a keyed hash (HMAC-SHA256 with *key*), which is also their ``name``; every
+    edge key (a tie's id, which may embed a person's id or name) becomes a keyed hash too.
+    Only the attributes listed in :data:`PERSON_ATTRIBUTES` (persons),
+    :data:`ORGANISATION_ATTRIBUTES` (organisations), :data:`EDGE_ATTRIBUTES` (edges) and
+    :data:`GRAPH_ATTRIBUTES` (the graph) are kept, together with the attributes the caller
+    names in *keep*: free text, dates and quasi-identifiers about a person (role, gender, age
+    band, employer, municipality, consent) leave only when named.
 
     The same key gives the same pseudonyms, so exports from one controller can be joined;
     without the key they cannot be reversed or recomputed from a guessed id. Keep the key
     secret and out of the export. Persons are nodes with ``is_person``; their consent is the
     ``consent`` attribute set by :func:`~smice.network.to_graph`.
 
+    Parameters
+    ----------
+    G : networkx graph
+        Usually from :func:`~smice.network.to_graph`; never changed.
+    key : bytes or str
+        The secret, at least 16 bytes.
+    keep : collection of str
+        More node and edge attributes to keep (for example ``("role",)``); never ``name``.
+
+    Returns
+    -------
+    networkx graph
+        Of the class of *G*.
+
     Examples
     --------
-    >>> G = nx.Graph()
-    >>> G.add_node("anna", name="Anna", is_person=True, consent=("export",), gender="female")
+    >>> G = nx.MultiGraph()
+    >>> G.add_node("anna", name="Anna", is_person=True, consent=("export",), gender="female",
+    ...            helix="academia", role="employee")
     >>> G.add_node("bo", name="Bo", is_person=True, consent=())
     >>> G.add_node("mill", name="Bergs Sågverk AB")
-    >>> G.add_edges_from([("anna", "mill"), ("bo", "mill")])
-    >>> H = pseudonymise(G, key=b"a-secret-of-16-bytes-or-more")
-    >>> pseudonym = "person-" + hmac.new(b"a-secret-of-16-bytes-or-more", b"anna",
-    ...                                  hashlib.sha256).hexdigest()[:20]
+    >>> G.add_edges_from([("anna", "mill", "t-anna-mill"), ("bo", "mill", "t-bo-mill")])
+    ['t-anna-mill', 't-bo-mill']
+    >>> secret = b"a-secret-of-16-bytes-or-more"
+    >>> H = pseudonymise(G, key=secret)
+    >>> pseudonym = "person-" + hmac.new(secret, b"anna", hashlib.sha256).hexdigest()[:20]
     >>> sorted(H.nodes) == sorted([pseudonym, "mill"]), H.nodes[pseudonym]
-    (True, {'is_person': True, 'consent': ('export',), 'name': 'person-6bdb5e6dad97de820a6b'})
+    (True, {'is_person': True, 'helix': 'academia', 'name': 'person-6bdb5e6dad97de820a6b'})
+    >>> tie = "tie-" + hmac.new(secret, b"tie\\x00t-anna-mill", hashlib.sha256).hexdigest()[:20]
+    >>> [key for _, _, key in H.edges(keys=True)] == [tie]
+    True
+    >>> pseudonymise(G, key=secret, keep=("role",)).nodes[pseudonym]["role"]
+    'employee'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Edge keys are rewritten, only listed attributes are kept, and *keep* names more.
     """
     secret = _check_key(key)
-    keep = _exportable(G)
+    extra = _check_keep(keep)
+    keep_nodes = _exportable(G)
     mapping = {
-        node: _pseudonym(secret, node) if G.nodes[node].get("is_person") else node for node in keep
+        node: _pseudonym(secret, node) if G.nodes[node].get("is_person") else node
+        for node in keep_nodes
     }
     H = G.__class__()
-    H.graph.update(G.graph)
-    for node in keep:
-        data = dict(G.nodes[node])
+    H.graph.update({k: v for k, v in G.graph.items() if k in GRAPH_ATTRIBUTES})
+    for node in keep_nodes:
+        data = G.nodes[node]
         if data.get("is_person"):
-            data = {k: v for k, v in data.items() if k not in PERSONAL_ATTRIBUTES}
-            data["name"] = mapping[node]
-        H.add_node(mapping[node], **data)
+            kept = {k: v for k, v in data.items() if k in PERSON_ATTRIBUTES or k in extra}
+            kept["name"] = mapping[node]
+        else:
+            kept = {k: v for k, v in data.items() if k in ORGANISATION_ATTRIBUTES or k in extra}
+        H.add_node(mapping[node], **kept)
     edges = G.edges(keys=True, data=True) if G.is_multigraph() else G.edges(data=True)
     for edge in edges:
-        u, v = edge[0], edge[1]
-        if u in mapping and v in mapping:
-            if G.is_multigraph():
-                H.add_edge(mapping[u], mapping[v], key=edge[2], **edge[3])
-            else:
-                H.add_edge(mapping[u], mapping[v], **edge[2])
+        u, v, data = edge[0], edge[1], edge[-1]
+        if u not in mapping or v not in mapping:
+            continue
+        kept = {k: value for k, value in data.items() if k in EDGE_ATTRIBUTES or k in extra}
+        if G.is_multigraph():
+            H.add_edge(mapping[u], mapping[v], key=_tie_pseudonym(secret, edge[2]), **kept)
+        else:
+            H.add_edge(mapping[u], mapping[v], **kept)
     return H
 
 
@@ -130,9 +237,18 @@ def _plain(value: Any) -> Any:
 
 
 def _prepared(
-    G: nx.Graph[Any], pseudonymise_: bool, key: bytes | str | None, *, intervals: bool = False
+    G: nx.Graph[Any],
+    pseudonymise_: bool,
+    key: bytes | str | None,
+    keep: Collection[str],
+    *,
+    intervals: bool = False,
 ) -> nx.Graph[Any]:
-    source = pseudonymise(G, _check_key(key)) if pseudonymise_ else G.subgraph(_exportable(G))
+    source = (
+        pseudonymise(G, _check_key(key), keep=keep)
+        if pseudonymise_
+        else G.subgraph(_exportable(G))
+    )
     H = source.__class__()
     for node, data in source.nodes(data=True):
         H.add_node(str(node), **{k: _plain(v) for k, v in data.items()})
@@ -167,11 +283,14 @@ def write_graphml(
     *,
     pseudonymise: bool = False,
     key: bytes | str | None = None,
+    keep: Collection[str] = (),
 ) -> None:
     """Write *G* as GraphML (tuples become comma-separated text, dates ISO 8601).
 
-    Persons without consent to export are always left out. With ``pseudonymise=True``
-    person ids and names are replaced by a keyed hash of *key* (see :func:`pseudonymise`).
+    Persons without consent to export are always left out. With ``pseudonymise=True`` the
+    graph is first passed through :func:`pseudonymise` with *key* and *keep*: person ids,
+    names and tie ids become keyed hashes and only listed attributes stay (*keep* names
+    more); without it everything else is written as it is.
 
     Examples
     --------
@@ -186,7 +305,7 @@ def write_graphml(
 
     .. versionadded:: 0.1.0
     """
-    H = _prepared(G, pseudonymise, key)
+    H = _prepared(G, pseudonymise, key, keep)
     text = "\n".join(nx.generate_graphml(H)) + "\n"
     _write_text(Path(path), text)
 
@@ -197,6 +316,7 @@ def write_gexf(
     *,
     pseudonymise: bool = False,
     key: bytes | str | None = None,
+    keep: Collection[str] = (),
 ) -> None:
     """Write *G* as GEXF 1.2 with each tie's time interval, so Gephi can play the network
     over time.
@@ -219,7 +339,7 @@ def write_gexf(
 
     .. versionadded:: 0.1.0
     """
-    H = _prepared(G, pseudonymise, key, intervals=True)
+    H = _prepared(G, pseudonymise, key, keep, intervals=True)
     text = "\n".join(nx.generate_gexf(H, version="1.2draft")) + "\n"
     _write_text(Path(path), text)
 
@@ -230,6 +350,7 @@ def write_json(
     *,
     pseudonymise: bool = False,
     key: bytes | str | None = None,
+    keep: Collection[str] = (),
 ) -> None:
     """Write *G* as node-link JSON (:func:`networkx.node_link_data`, ``edges="edges"``).
 
@@ -248,6 +369,6 @@ def write_json(
 
     .. versionadded:: 0.1.0
     """
-    H = _prepared(G, pseudonymise, key)
+    H = _prepared(G, pseudonymise, key, keep)
     document = nx.node_link_data(H, edges="edges")
     _write_text(Path(path), json.dumps(document, ensure_ascii=False, indent=1) + "\n")

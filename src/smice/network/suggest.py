@@ -34,7 +34,7 @@ class Suggestion:
         Link-prediction evidence: Adamic-Adar over shared contacts plus one per resource
         type one offers and the other takes.
     shared : tuple
-        The contacts both have.
+        The contacts both have (persons only with consent to ``export``).
     reasons : tuple of str
         Why, in words a person can read.
 
@@ -97,6 +97,12 @@ def suggest_contacts(
     per complementary resource type), then by node order: the result is deterministic.
     Costs grow with the number of two-paths, never with all pairs.
 
+    Suggestions are read by people, so they honour consent as exports do: a person without
+    consent to ``export`` (the ``consent`` attribute :func:`~smice.network.to_graph` sets,
+    judged on the day of the run) is left out entirely: never named, never counted as a
+    shared contact, and their ties give no evidence. A person is suggested as a contact
+    only with consent to both ``export`` and ``contact``.
+
     Examples
     --------
     >>> G = nx.Graph()
@@ -112,6 +118,13 @@ def suggest_contacts(
     >>> best.reasons[0]
     'an SME and an R&D stakeholder (Mill, Uni)'
 
+    A person without consent to export is not a shared contact, even unnamed:
+
+    >>> G.add_node("ola", name="Ola Nordmann", is_person=True, consent=("contact",))
+    >>> G.add_edges_from([("mill", "ola"), ("ola", "uni")])
+    >>> suggest_contacts(G, k=1)[0].shared
+    ('garden',)
+
     References
     ----------
     .. [1] Adamic, L. A. and Adar, E. (2003). Friends and neighbors on the web. Social
@@ -123,6 +136,13 @@ def suggest_contacts(
     """
     if isinstance(k, bool) or not isinstance(k, int) or k < 0:
         raise InvalidValue("k", "a non-negative integer", k)
+    hidden = [
+        node
+        for node, data in G.nodes(data=True)
+        if data.get("is_person") and "export" not in data.get("consent", ())
+    ]
+    if hidden:
+        G = nx.restricted_view(G, hidden, [])
     nodes, matrix = adjacency(G, symmetric=True)
     if not nodes or k == 0:
         return ()
@@ -171,7 +191,10 @@ class _Facts:
             np.array([bool(d.get("is_sme")) for d in data], dtype=bool),
             np.array([bool(d.get("is_rnd")) for d in data], dtype=bool),
             np.array(
-                [not d.get("is_person") or "contact" in d.get("consent", ()) for d in data],
+                [
+                    not d.get("is_person") or {"contact", "export"} <= set(d.get("consent", ()))
+                    for d in data
+                ],
                 dtype=bool,
             ),
         )
