@@ -20,7 +20,7 @@ from smice.domain import (
 )
 from smice.errors import SmiceError
 from smice.indicators import _extensions as ext
-from smice.indicators._context import Context, Missing, Values, guarded, share
+from smice.indicators._context import Context, FromPersons, Missing, Values, guarded, share
 from smice.indicators.timeline import whole_months
 from smice.process import external_voice_share, is_stalled
 from smice.process.signals import DEFAULT_STALL_DAYS
@@ -46,12 +46,15 @@ def _stakeholder_facts(ctx: Context, out: Values) -> None:
     out["A.n_stakeholders"] = len(everyone)
     out["A.n_smes"] = sum(1 for s in everyone if s.is_sme)
     out["A.n_firms"] = len(ctx.firms)
-    gendered = [p for p in persons if p.gender is not None]
-    out["A.n_persons_with_gender"] = len(gendered)
-    out["A.female_share"] = share(
-        sum(1 for p in gendered if p.gender is Gender.FEMALE),
+    gendered = [p for p in ctx.counted_persons.values() if p.gender is not None]
+    out["A.n_persons_with_gender"] = FromPersons(len(gendered), len(gendered))
+    out["A.female_share"] = FromPersons(
+        share(
+            sum(1 for p in gendered if p.gender is Gender.FEMALE),
+            len(gendered),
+            "no person has a recorded gender",
+        ),
         len(gendered),
-        "no person has a recorded gender",
     )
     out["A.private_person_share"] = share(len(persons), len(everyone), "no stakeholders")
     helices = Counter(s.helix for s in organisations)
@@ -186,12 +189,18 @@ def _team_facts(ctx: Context, out: Values) -> None:
             for m in members
         )
         if has_firm:
-            in_firm_teams.update(m.id for m in members if m.is_person and m.role is not None)
-    out["A.n_firm_team_members"] = len(in_firm_teams)
-    out["A.non_manager_share"] = share(
-        sum(1 for sid in in_firm_teams if people[sid].role in _NON_MANAGERS),
-        len(in_firm_teams),
-        "no person with a recorded role in a team with firm members",
+            in_firm_teams.update(
+                m.id for m in members if m.id in ctx.counted_persons and m.role is not None
+            )
+    n = len(in_firm_teams)
+    out["A.n_firm_team_members"] = FromPersons(n, n)
+    out["A.non_manager_share"] = FromPersons(
+        share(
+            sum(1 for sid in in_firm_teams if people[sid].role in _NON_MANAGERS),
+            n,
+            "no person with a recorded role in a team with firm members",
+        ),
+        n,
     )
 
 

@@ -11,7 +11,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 import networkx as nx
 
-from smice.domain import Arena, ArenaTemplate, Stakeholder, StakeholderKind
+from smice.domain import Arena, ArenaTemplate, ConsentScope, Stakeholder, StakeholderKind
 from smice.indicators._extensions import Malformed
 from smice.network import organisation_graph, to_graph
 from smice.policy import FactValue
@@ -27,6 +27,13 @@ FIRM_KINDS: Final = frozenset(
 )
 
 
+#: The smallest number of persons a fact about persons may come from, unless the template
+#: parameter ``min_cell_size`` says otherwise.
+DEFAULT_MIN_CELL_SIZE: Final = 5
+#: The consent scope that lets a person be counted in facts about persons.
+COUNTED_SCOPE: Final = ConsentScope.NETWORK_ANALYSIS
+
+
 @attrs.frozen
 class Missing:
     """A fact that could not be computed, and why."""
@@ -34,11 +41,21 @@ class Missing:
     reason: str
 
 
-Value: TypeAlias = FactValue | Missing
+@attrs.frozen
+class FromPersons:
+    """The value of a fact about persons, with how many persons it was computed from; the
+    one suppression step of :func:`~smice.indicators.compute` turns it into the value, or
+    into :class:`Missing` when the persons are fewer than the minimum cell size."""
+
+    value: FactValue | Missing
+    persons: int
+
+
+Value: TypeAlias = FactValue | Missing | FromPersons
 Values: TypeAlias = dict[str, Value]
 
 
-def share(part: float, whole: float, reason: str) -> Value:
+def share(part: float, whole: float, reason: str) -> FactValue | Missing:
     """``part / whole``, or missing with *reason* when *whole* is 0."""
     return part / whole if whole else Missing(reason)
 
@@ -79,6 +96,27 @@ class Context:
         for s in self.arena.stakeholders:
             found.setdefault(s.id, s)
         return found
+
+    @cached_property
+    def counted_persons(self) -> dict[str, Stakeholder]:
+        """The persons facts about persons may count: those whose consent to
+        :data:`COUNTED_SCOPE` holds on *at*."""
+        return {
+            sid: s
+            for sid, s in self.stakeholders.items()
+            if s.is_person and s.consents_to(COUNTED_SCOPE, at=self.at)
+        }
+
+    @cached_property
+    def min_cell_size(self) -> int:
+        """*k*: the template parameter ``min_cell_size`` (a whole number of at least 1), or
+        :data:`DEFAULT_MIN_CELL_SIZE`."""
+        value = None if self.template is None else self.template.parameters.get("min_cell_size")
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            return DEFAULT_MIN_CELL_SIZE
+        if value != int(value) or value < 1:
+            return DEFAULT_MIN_CELL_SIZE
+        return int(value)
 
     @cached_property
     def firms(self) -> dict[str, Stakeholder]:

@@ -46,6 +46,12 @@ class Indicator:
         The arena data it is computed from (``extensions["..."]`` names documented keys).
     missing : str
         When the value is missing (``None``) rather than a number.
+    about_persons : bool
+        Whether the fact describes persons (their gender, their roles...). Such a fact
+        counts only persons whose consent to ``network_analysis`` holds on the assessment
+        date, and is missing with the reason ``"suppressed: fewer than k persons"`` when
+        fewer than *k* persons are counted (the template parameter ``min_cell_size``,
+        default 5).
 
     Examples
     --------
@@ -53,6 +59,8 @@ class Indicator:
     'share'
     >>> CATALOGUE["N.sme_rnd_linkage_share"].family
     'network'
+    >>> CATALOGUE["A.female_share"].about_persons
+    True
 
     .. versionadded:: 0.1.0
     """
@@ -64,6 +72,7 @@ class Indicator:
     description: str
     source: str
     missing: str = "never: it is a count"
+    about_persons: bool = False
 
     @property
     def family(self) -> str:
@@ -147,6 +156,7 @@ def _entries() -> tuple[Indicator, ...]:
             unit="count",
             description="Persons in the arena with a recorded gender.",
             source="stakeholders",
+            about_persons=True,
         ),
         i(
             id="A.n_initiatives",
@@ -191,6 +201,7 @@ def _entries() -> tuple[Indicator, ...]:
             "one firm among their members (a member who is a firm or works for one): the "
             "subjects of A.non_manager_share.",
             source="teams, stakeholders",
+            about_persons=True,
         ),
         i(
             id="A.n_discover_interviews",
@@ -279,6 +290,7 @@ def _entries() -> tuple[Indicator, ...]:
             "persons with a recorded role in teams with firm members.",
             source="teams, stakeholders",
             missing="without persons with a recorded role in teams with firm members",
+            about_persons=True,
         ),
         i(
             id="A.external_interview_share",
@@ -296,6 +308,7 @@ def _entries() -> tuple[Indicator, ...]:
             description="Share of women among persons with a recorded gender.",
             source="stakeholders",
             missing="without persons with a recorded gender",
+            about_persons=True,
         ),
         i(
             id="A.median_support_contacts",
@@ -677,8 +690,11 @@ def markdown_table() -> str:
         "| --- | --- | --- | --- | --- |",
     ]
     for entry in CATALOGUE.values():
+        missing = entry.missing
+        if entry.about_persons:
+            missing += "; about persons: suppressed from fewer than k persons"
         rows.append(
             f"| `{entry.id}` | {entry.unit} | **{_cell(entry.name)}.** "
-            f"{_cell(entry.description)} | {_cell(entry.source)} | {_cell(entry.missing)} |"
+            f"{_cell(entry.description)} | {_cell(entry.source)} | {_cell(missing)} |"
         )
     return "\n".join(rows) + "\n"

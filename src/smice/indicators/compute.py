@@ -11,14 +11,14 @@ from smice.domain import Arena, ArenaTemplate
 from smice.errors import InvalidValue, SmiceError
 from smice.indicators._arena_facts import arena_facts
 from smice.indicators._circularity_facts import circularity_facts
-from smice.indicators._context import Context, Missing, Values
+from smice.indicators._context import Context, FromPersons, Missing, Values
 from smice.indicators._network_facts import network_facts
 from smice.indicators.catalogue import CATALOGUE
 from smice.indicators.timeline import arena_on, latest_date
 from smice.policy import Fact, Facts
 from smice.process.machine import resolve_template
 
-__all__ = ["compute"]
+__all__ = ["compute", "suppression_reason"]
 
 
 def _template(arena: Arena, template: ArenaTemplate | None) -> ArenaTemplate | None:
@@ -28,6 +28,36 @@ def _template(arena: Arena, template: ArenaTemplate | None) -> ArenaTemplate | N
         return resolve_template(arena, None)
     except SmiceError:
         return None  # a template that is not bundled: its parameters are unknown here
+
+
+def suppression_reason(k: int) -> str:
+    """The reason a fact about persons is missing when fewer than *k* persons are counted.
+
+    Examples
+    --------
+    >>> suppression_reason(5)
+    'suppressed: fewer than 5 persons'
+
+    .. versionadded:: 0.2.0
+    """
+    return f"suppressed: fewer than {k} persons"
+
+
+def _suppress_small_cells(values: Values, k: int) -> None:
+    """The one suppression step: every fact about persons (an ``about_persons`` entry of the
+    catalogue, or any value computed from persons) from fewer than *k* persons becomes
+    missing with :func:`suppression_reason`; the others lose their person count (a fact
+    missing for its own reason keeps that reason). A fact the
+    catalogue marks as about persons that does not say how many persons it comes from is
+    suppressed too: the step fails closed."""
+    for key, value in values.items():
+        entry = CATALOGUE.get(key)
+        about_persons = entry is not None and entry.about_persons
+        if isinstance(value, FromPersons):
+            small = value.persons < k and not isinstance(value.value, Missing)
+            values[key] = Missing(suppression_reason(k)) if small else value.value
+        elif about_persons and not isinstance(value, Missing):
+            values[key] = Missing(suppression_reason(k))
 
 
 def compute(
@@ -44,7 +74,10 @@ def compute(
     artefacts dated by then. A value that cannot be computed is missing (``None``) with the
     reason, never 0: a share without subjects, a fact that needs an ``extensions`` key the
     arena does not record. Network facts follow :func:`smice.network.to_graph`: persons
-    without consent to network analysis on *at* are left out.
+    without consent to network analysis on *at* are left out. Facts about persons (marked
+    ``about_persons`` in the catalogue) count only persons whose consent to network analysis
+    holds on *at*, and are missing with the reason :func:`suppression_reason` when fewer than
+    *k* persons are counted: *k* is the template parameter ``min_cell_size`` (default 5).
 
     Parameters
     ----------
@@ -74,6 +107,9 @@ def compute(
     True
     >>> facts["A.core_funding_share"].reason
     'the arena records no extensions["funding"]'
+    >>> facts["A.female_share"].missing, compute(load_arena("examples/arenas/tutorial.json"))[
+    ...     "A.female_share"].reason
+    (False, 'suppressed: fewer than 5 persons')
 
     .. versionadded:: 0.1.0
     """
@@ -96,9 +132,14 @@ def compute(
     values.update(arena_facts(ctx))
     values.update(network_facts(ctx))
     values.update(circularity_facts(ctx))
+    # Every fact about persons is in `values` by now; facts derived from them come after
+    # this step, so they see the suppressed values.
+    _suppress_small_cells(values, ctx.min_cell_size)
     items: dict[str, Fact] = {}
     for key, entry in CATALOGUE.items():
         value = values[key]
+        if isinstance(value, FromPersons):  # pragma: no cover - _suppress_small_cells unwraps
+            value = value.value
         if isinstance(value, Missing):
             items[key] = Fact(None, entry.unit, value.reason)
         else:

@@ -204,6 +204,11 @@ def format_fact(value: FactValue, unit: str, language: str = "en") -> str:
     return format_value(value, "", language)
 
 
+def _with_reason(fact: str, assessment: Assessment) -> str:
+    found = assessment.facts.get(fact)
+    return f"{fact} ({found.reason})" if found is not None and found.reason else fact
+
+
 def render_text(assessment: Assessment, *, language: Language | str = Language.EN) -> str:
     """The assessment as readable text: key indicators, each recommendation with its
     evidence, thresholds and explanation tree, and why the other rules did not fire.
@@ -243,7 +248,10 @@ def render_text(assessment: Assessment, *, language: Language | str = Language.E
     rows = []
     for fact in assessment.key_indicators():
         found = assessment.facts[fact]
-        rows.append([fact, format_fact(found.value, found.unit, lang), found.unit])
+        shown = format_fact(found.value, found.unit, lang)
+        if found.value is None and found.reason:
+            shown += f" ({found.reason})"
+        rows.append([fact, shown, found.unit])
     out += [table([w["indicator"], w["value"], w["unit"]], rows), ""]
     out.append(w["recommendations"])
     if not assessment.recommendations:
@@ -261,7 +269,9 @@ def render_text(assessment: Assessment, *, language: Language | str = Language.E
             if item.superseded_by:
                 line += f" ({item.superseded_by})"
             elif item.missing:
-                line += f"; {w['missing_facts']}: {', '.join(item.missing)}"
+                line += f"; {w['missing_facts']}: " + ", ".join(
+                    _with_reason(fact, assessment) for fact in item.missing
+                )
             elif item.smallest_change is not None:
                 line += f"; {w['smallest_change']}: {item.smallest_change}"
             out.append(line)
