@@ -37,6 +37,14 @@ class Reason:
     message: str
 
 
+@attrs.frozen
+class Located:
+    """A stand-in for a refusal: a message and a pointer into the event document."""
+
+    message: str
+    pointer: str
+
+
 BAD_HELIX = DocumentError("/stakeholders/3/helix", "expected one of 'industry'", "enum")
 NO_ID = DocumentError("/ties/0", "expected the key 'id', got an object without it", "required")
 
@@ -150,6 +158,18 @@ def test_event_refused_gives_every_reason() -> None:
     assert str(error) == "event 'phase_advanced' refused: needs 3 themes; no core map"
 
 
+def test_event_refused_in_a_batch_says_where_and_which() -> None:
+    """In a batch, EventRefused keeps the event's index and id, points at ``/events/<index>``
+    and says so; a reason with a pointer shows it before its message."""
+    error = EventRefused("phase_advanced", [Reason("needs 3 themes")], event_id="e-17", index=4)
+    assert (error.event_id, error.index, error.pointer) == ("e-17", 4, "/events/4")
+    assert str(error) == "event 'phase_advanced' refused at /events/4 (id 'e-17'): needs 3 themes"
+    single = EventRefused("phase_advanced", [Reason("needs 3 themes")])
+    assert (single.event_id, single.index, single.pointer) == (None, None, "")
+    located = EventRefused("tie_added", [Located("no stakeholder 'x'", "/payload/source")])
+    assert str(located) == "event 'tie_added' refused: /payload/source: no stakeholder 'x'"
+
+
 def test_journal_conflict_says_what_was_expected_and_found() -> None:
     """JournalConflict carries both versions."""
     error = JournalConflict(3, 5)
@@ -246,6 +266,7 @@ PICKLABLE = [
     NotFound("template", "smice/nope", ["smice/base"]),
     UnknownId("cycle", "c9"),
     EventRefused("phase_advanced", [Reason("needs 3 themes"), Reason("no core map")]),
+    EventRefused("tie_added", [Located("no 'x'", "/payload/source")], event_id="e-1", index=2),
     StorageError("write", "out/arena.json", "No such file or directory"),
     RuleSyntaxError("unexpected ')'", 3, "x )", pointer="/rules/0/when", source="r.json"),
     ArenaNotReplayable("/cycles/0/end_reason", "only an abandoned cycle has one"),
@@ -268,6 +289,8 @@ def _fields(error: BaseException) -> dict[str, object]:
         "id",
         "event_type",
         "reasons",
+        "event_id",
+        "index",
         "action",
         "path",
         "reason",

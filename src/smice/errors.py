@@ -217,17 +217,55 @@ class EventRefused(SmiceError):
     event_type : str
         The type of the refused event.
     reasons : tuple
-        Why (at least one), each with a ``message``: criterion results for a refused phase
-        advance, refusals otherwise.
+        Why (at least one): refusals (each with a ``code``, an RFC 6901 ``pointer`` into the
+        event document and a ``message``), or the failing criterion results of a refused
+        phase advance. Each has a ``message``.
+    event_id : str or None
+        The id of the refused event, when it is known.
+    index : int or None
+        Where the event is in a batch (``replay``, ``Fold.extend``, ``Journal.append``), from
+        0; ``None`` for a single event.
+    pointer : str
+        ``/events/<index>`` in a batch, else ``""``.
+
+    Examples
+    --------
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Why:
+    ...     message: str
+    ...     pointer: str = ""
+    >>> print(EventRefused("tie_added", [Why("no stakeholder 'x'", "/payload/source")]))
+    event 'tie_added' refused: /payload/source: no stakeholder 'x'
+    >>> print(EventRefused("tie_added", [Why("no stakeholder 'x'")], event_id="e-7", index=4))
+    event 'tie_added' refused at /events/4 (id 'e-7'): no stakeholder 'x'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``event_id``, ``index`` and ``pointer``.
     """
 
     event_type: str
     reasons: tuple[Reason, ...] = attrs.field(converter=_reasons, validator=_not_empty("reason"))
+    event_id: str | None = attrs.field(default=None, kw_only=True)
+    index: int | None = attrs.field(default=None, kw_only=True)
+
+    @property
+    def pointer(self) -> str:
+        """The event's place in its batch, as an RFC 6901 pointer (``""``: not in a batch)."""
+        return "" if self.index is None else f"/events/{self.index}"
 
     def __str__(self) -> str:
-        return f"event {self.event_type!r} refused: " + "; ".join(r.message for r in self.reasons)
+        where = ""
+        if self.index is not None:
+            where = f" at {self.pointer}" + (f" (id {self.event_id!r})" if self.event_id else "")
+        reasons = "; ".join(_reason_text(r) for r in self.reasons)
+        return f"event {self.event_type!r} refused{where}: {reasons}"
+
+
+def _reason_text(reason: Reason) -> str:
+    pointer = getattr(reason, "pointer", "")
+    return f"{pointer}: {reason.message}" if pointer else reason.message
 
 
 @attrs.define(auto_exc=True)
