@@ -224,9 +224,7 @@ class EventRefused(SmiceError):
         The id of the refused event, when it is known.
     index : int or None
         Where the event is in a batch (``replay``, ``Fold.extend``, ``Journal.append``), from
-        0; ``None`` for a single event.
-    pointer : str
-        ``/events/<index>`` in a batch, else ``""``.
+        0; ``None`` for a single event (:attr:`pointer` is then ``""``).
 
     Examples
     --------
