@@ -55,6 +55,7 @@ def test_json_output_is_the_assessment_document(capsys):
 
 def test_html_goes_to_the_out_file(tmp_path, capsys):
     target = tmp_path / "deep" / "report.html"
+    target.parent.mkdir()  # --out needs an existing folder (tests/hostile/test_cli_table.py)
     assert _run(["assess", str(TUTORIAL), "--format", "html", "--out", str(target)]) == 0
     page = target.read_text("utf-8")
     assert page.startswith("<!DOCTYPE html>")
@@ -161,6 +162,7 @@ def test_explain_as_json(capsys):
 @pytest.mark.usefixtures("at_root")
 def test_demo_assesses_the_example_and_writes_the_report(tmp_path, capsys):
     target = tmp_path / "out" / "report.html"
+    target.parent.mkdir()  # only the default report folder is created
     assert main(["demo", "--out", str(target)]) == 0
     out = capsys.readouterr().out
     assert "Key indicators" in out

@@ -16,6 +16,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Final, NoReturn, TypeAlias
 
+from smice.cli._output import VisibleStream, one_line
 from smice.errors import SmiceError
 
 __all__ = ["EXIT_BAD_INPUT", "EXIT_FINDINGS", "EXIT_OK", "main"]
@@ -51,8 +52,8 @@ _COMMANDS: Final = (
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        print(f"smice: error: {message}", file=sys.stderr)
+        # One line, like every other error; the usage is one --help away.
+        print(f"smice: error: {one_line(message)} (see '{self.prog} --help')", file=sys.stderr)
         raise SystemExit(EXIT_BAD_INPUT)
 
 
@@ -77,8 +78,26 @@ def build_parser(*, only: Iterable[str] | None = None) -> argparse.ArgumentParse
     return parser
 
 
+def _fail(message: str) -> int:
+    print(f"smice: error: {one_line(message)}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code."""
+    """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code.
+
+    Whatever the command prints goes through :func:`smice.cli._output.visible`, so control
+    characters in names show as escapes (``\\x1b``) instead of acting on the terminal.
+    """
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = VisibleStream(stdout), VisibleStream(stderr)
+    try:
+        return _main(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _main(argv: Sequence[str] | None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     chosen = next((a for a in arguments if not a.startswith("-")), None)
     parser = build_parser(only=[] if chosen is None else [chosen])
@@ -89,10 +108,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code) if isinstance(exit_.code, int) else EXIT_BAD_INPUT
     except SmiceError as error:
-        print(f"smice: error: {error}", file=sys.stderr)
-        return EXIT_BAD_INPUT
+        return _fail(str(error))
     except KeyboardInterrupt:
         print("smice: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except (OSError, RecursionError, MemoryError) as error:
+        return _fail(_describe(error))
+
+
+def _describe(error: OSError | RecursionError | MemoryError) -> str:
+    # A last line of defence: the commands map the errors they expect to SmiceErrors.
+    if isinstance(error, OSError):
+        from smice.io._files import storage_error  # noqa: PLC0415  (only on this path)
+
+        where = error.filename if error.filename is not None else "a file"
+        return str(storage_error("use", str(where), error))
+    return f"the input is too large or too deeply nested ({type(error).__name__})"

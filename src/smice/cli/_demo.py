@@ -13,9 +13,11 @@ from pathlib import Path
 from time import perf_counter
 from typing import Final
 
-from smice.cli.assess import is_journal, load_source, write_output
+from smice.cli._output import check_out, write_output
+from smice.cli.assess import is_journal, load_source
 from smice.domain import Language
 from smice.errors import EventRefused, NotFound
+from smice.io._guard import read_file_bytes
 from smice.io.journal import Journal
 from smice.report import summarize
 from smice.report.assess import assess
@@ -70,7 +72,7 @@ def _source(given: Path | None) -> Path:
 def _count_events(journal: Path) -> int:
     """How many events *journal* (a JSON Lines file, one event a line, or SQLite) holds."""
     if journal.suffix == ".jsonl":
-        return len(journal.read_text("utf-8").splitlines())
+        return len(read_file_bytes(journal, "journal").splitlines())
     with Journal.open(journal) as opened:
         return opened.version
 
@@ -78,6 +80,9 @@ def _count_events(journal: Path) -> int:
 def run(args: argparse.Namespace) -> int:
     """Replay or load, summarise, assess, print and write the report."""
     source = _source(args.source)
+    out: Path = args.out
+    if out != REPORT:
+        check_out(out)
     started = perf_counter()
     try:
         arena = load_source(str(source))
@@ -98,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     print(summarize(arena, language=args.lang))
     print()
     print(render_text(assessment, language=args.lang), end="")
-    out: Path = args.out
-    write_output(render_html(arena, assessment, language=args.lang), str(out))
+    html = render_html(arena, assessment, language=args.lang)
+    write_output(html, out, make_folder=out == REPORT)
     print(f"\nreport: {out} (self-contained; open it in a browser)")
     return 0

@@ -16,10 +16,11 @@ import sys
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
+from smice.cli._output import check_out, write_output
 from smice.cli.replay import load_state
 from smice.domain import Arena, Language
-from smice.errors import EventRefused, InvalidValue
-from smice.io._files import atomic_write_text
+from smice.errors import DocumentInvalid, EventRefused, InvalidValue
+from smice.io._guard import file_head
 from smice.report.assess import Assessment, assess
 from smice.report.html import render_html
 from smice.report.text import render_text
@@ -53,9 +54,8 @@ def is_journal(path: Path) -> bool:
     if path.suffix == ".jsonl":
         return True
     try:
-        with path.open("rb") as file:
-            return file.read(16) == _SQLITE
-    except OSError:
+        return file_head(path, "journal") == _SQLITE
+    except DocumentInvalid:
         return False
 
 
@@ -68,17 +68,6 @@ def load_source(source: str, at: date | None = None) -> Arena:
     if at is not None and is_journal(Path(source)):
         return load_state(source, datetime.combine(at, time.max, tzinfo=UTC))
     return load_state(source)
-
-
-def write_output(text: str, out: str | None) -> None:
-    """Write *text* to the file *out* atomically (creating its folder), or to stdout."""
-    if out is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
-        return
-    target = Path(out)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write_text(target, text)
-    print(f"wrote {target}", file=sys.stderr)
 
 
 def render(arena: Arena, assessment: Assessment, fmt: str, language: str) -> str:
@@ -114,6 +103,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     """Assess ``args.file``; return the exit code."""
     at = parse_day(args.at)
+    if args.out is not None:
+        check_out(args.out)
     try:
         arena = load_source(args.file, at)
     except EventRefused as refused:

@@ -9,8 +9,10 @@ import os
 import sys
 from datetime import date
 
+from smice.cli._output import check_out
 from smice.errors import InvalidValue
 from smice.io import load_arena
+from smice.io._files import storage_error
 from smice.network import (
     arena_metrics,
     flow_graph,
@@ -101,8 +103,10 @@ def _format(value: float) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Run ``smice network``; return the exit code."""
-    if args.export is not None and args.export[0] not in _WRITERS:
-        raise InvalidValue("--export FORMAT", "one of graphml, gexf, json", args.export[0])
+    if args.export is not None:
+        if args.export[0] not in _WRITERS:
+            raise InvalidValue("--export FORMAT", "one of graphml, gexf, json", args.export[0])
+        check_out(args.export[1])
     arena = load_arena(args.file)
     G = to_graph(arena, at=args.at)
     measured = G if args.persons else organisation_graph(G)
@@ -111,7 +115,10 @@ def run(args: argparse.Namespace) -> int:
         key = os.environ.get(args.key_env) if args.pseudonymise else None
         if args.pseudonymise and not key:
             raise InvalidValue(f"environment variable {args.key_env}", "a secret key", None)
-        _WRITERS[fmt](G, out, pseudonymise=args.pseudonymise, key=key, keep=args.keep)
+        try:
+            _WRITERS[fmt](G, out, pseudonymise=args.pseudonymise, key=key, keep=args.keep)
+        except OSError as error:
+            raise storage_error("write", out, error) from None
         print(f"{out}: wrote {fmt} ({G.number_of_nodes()} nodes, {G.number_of_edges()} ties)")
     if args.metrics or (args.export is None and args.suggest is None):
         samples = 500 if measured.number_of_nodes() > 5000 else None

@@ -11,7 +11,7 @@ from pathlib import Path
 from smice.domain import Arena
 from smice.errors import DocumentError, DocumentInvalid, EventRefused, InvalidValue
 from smice.io import dump_arena, load_arena, save_arena
-from smice.io._guard import parse_json
+from smice.io._guard import decode_text, file_head, parse_json, read_file_bytes
 from smice.io.events import load_event
 from smice.io.journal import Journal
 from smice.process import Event, replay
@@ -35,7 +35,9 @@ def _moment(text: str | None) -> datetime | int | None:
 
 def _jsonl(path: Path, at: datetime | int | None) -> Arena:
     events: list[Event] = []
-    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+    source = str(path)
+    text = decode_text(read_file_bytes(path, "journal"), "journal", source)
+    for number, line in enumerate(text.splitlines(), start=1):
         try:
             event = load_event(parse_json(line, "event"))
         except DocumentInvalid as invalid:
@@ -55,15 +57,7 @@ def _jsonl(path: Path, at: datetime | int | None) -> Arena:
 def load_state(source: str, at: datetime | int | None = None) -> Arena:
     """The arena in *source*: an SQLite journal, a JSON Lines journal or an arena document."""
     path = Path(source)
-    try:
-        with path.open("rb") as file:
-            head = file.read(16)
-    except OSError as error:
-        raise DocumentInvalid(
-            "journal",
-            [DocumentError("", f"cannot read the file: {error.strerror}", "io")],
-            source,
-        ) from None
+    head = file_head(path, "journal")
     if head == _SQLITE:
         with Journal.open(path) as journal:
             return journal.state(at)

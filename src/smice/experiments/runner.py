@@ -7,18 +7,21 @@ from a JSON Lines results file, with a progress bar on an interactive stderr.
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
+import errno
 import json
 import os
+import stat
 import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Final
 
 import attrs
 
 from smice.domain import thaw_json
-from smice.errors import InvalidValue
+from smice.errors import InvalidValue, StorageError
 from smice.experiments.model import simulate
 from smice.experiments.spec import ExperimentSpec, Run
 from smice.policy import RuleSet
@@ -155,31 +158,120 @@ class _Progress:
         self.stream.flush()
 
 
-def _read_finished(path: Path, digest: str) -> dict[int, dict[str, Any]]:
-    """Finished rows of *path*; a torn (incomplete) last line is cut off so it is redone."""
-    if not path.exists():
+#: How every row written by :func:`run_experiment` starts (``json.dumps`` with sorted keys).
+_ROW_START: Final = b'{"cell": '
+
+
+#: Largest results file read to resume (a row is a few kilobytes; MAX_RUNS rows fit).
+MAX_RESULTS_BYTES: Final = 2 * 1024 * 1024 * 1024
+
+
+def _storage(action: str, path: Path, error: OSError) -> StorageError:
+    if isinstance(error, StorageError):
+        return error
+    reason = error.strerror or str(error)
+    if error.errno == errno.ENOSPC:
+        reason = f"the disk is full ({reason})"
+    return StorageError(action, str(path), reason)
+
+
+def _read_results(path: Path) -> bytes:
+    """The bytes of the results file *path*: a regular file (a FIFO or device is refused
+    without blocking), read up to :data:`MAX_RESULTS_BYTES`. (:mod:`smice.io` reads documents
+    the same way; experiments sit beside io in the layers, so cannot use it.)"""
+    try:
+        handle = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError as error:
+        raise _storage("read", path, error) from None
+    try:
+        if not stat.S_ISREG(os.fstat(handle).st_mode):
+            raise StorageError("read", str(path), "it is not a regular file")
+        os.set_blocking(handle, True)
+        chunks, total = [], 0
+        while chunk := os.read(handle, 1 << 20):
+            total += len(chunk)
+            if total > MAX_RESULTS_BYTES:
+                raise StorageError("read", str(path), f"larger than {MAX_RESULTS_BYTES} bytes")
+            chunks.append(chunk)
+    except OSError as error:
+        raise _storage("read", path, error) from None
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
+
+
+def _results_error(path: Path, line: int | None, expected: str, got: object) -> InvalidValue:
+    where = f"{path}:{line}" if line is not None else str(path)
+    return InvalidValue(f"results file {where}", expected, got)
+
+
+def _read_finished(path: Path, digest: str, n_runs: int) -> dict[int, dict[str, Any]]:
+    """Finished rows of *path*; a torn (incomplete) last line is cut off so it is redone.
+
+    Every complete line is checked first; the file is changed (the torn line cut off) only
+    when all of them are rows of this experiment and the torn line starts like one, so a file
+    that is not ours is refused untouched.
+    """
+    if not path.exists() and not path.is_symlink():
         return {}
-    data = path.read_bytes()
+    data = _read_results(path)
     keep = data.rfind(b"\n") + 1
-    if keep < len(data):  # a torn last line: a run killed while writing
-        with path.open("r+b") as file:
-            file.truncate(keep)
+    try:
+        text = data[:keep].decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = data.count(b"\n", 0, error.start) + 1
+        raise _results_error(path, bad, "UTF-8 text", data[error.start : error.end]) from None
     rows: dict[int, dict[str, Any]] = {}
-    for number, line in enumerate(data[:keep].decode("utf-8").splitlines(), start=1):
+    for number, line in enumerate(text.split("\n")[:-1], start=1):
         if not line.strip():
             continue
         try:
             row = json.loads(line)
-        except json.JSONDecodeError:
-            raise InvalidValue(f"{path}:{number}", "a JSON row", line[:60]) from None
+        except (ValueError, RecursionError):
+            raise _results_error(path, number, "a JSON row", line[:60]) from None
         if not isinstance(row, dict) or row.get("spec") != digest:
-            raise InvalidValue(
-                f"{path}:{number}",
+            raise _results_error(
+                path,
+                number,
                 f"a row of this experiment (spec {digest})",
                 row.get("spec") if isinstance(row, dict) else row,
             )
-        rows[int(row["run"])] = row
+        run = row.get("run")
+        if isinstance(run, bool) or not isinstance(run, int) or not 0 <= run < n_runs:
+            raise _results_error(path, number, f"a run number from 0 to {n_runs - 1}", run)
+        rows[run] = row
+    torn = data[keep:]
+    if torn:  # a run killed while writing its row
+        if not (_ROW_START.startswith(torn) or torn.startswith(_ROW_START)):
+            raise _results_error(path, None, "rows of this experiment", torn[:60])
+        try:
+            with path.open("r+b") as file:
+                file.truncate(keep)
+        except OSError as error:
+            raise _storage("repair", path, error) from None
     return rows
+
+
+def _writable(path: Path) -> Path:
+    if path.is_dir():
+        raise StorageError("write", str(path), "it is a directory")
+    if not path.parent.is_dir():
+        raise StorageError("write", str(path), f"the folder {str(path.parent)!r} does not exist")
+    return path
+
+
+def _append(out: IO[str], path: Path, text: str) -> None:
+    """Append one row durably; on failure (a full disk) cut the file back to where it was, so
+    no half-written row is left."""
+    start = out.tell()
+    try:
+        out.write(text)
+        out.flush()
+        os.fsync(out.fileno())
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            out.truncate(start)
+        raise _storage("write", path, error) from None
 
 
 def _completed(
@@ -241,8 +333,8 @@ def run_experiment(
     """
     runs = spec.runs()
     digest = spec.digest
-    path = Path(results_path) if results_path is not None else None
-    finished = _read_finished(path, digest) if path is not None else {}
+    path = _writable(Path(results_path)) if results_path is not None else None
+    finished = _read_finished(path, digest, len(runs)) if path is not None else {}
     portable = _portable(spec.ruleset) if spec.ruleset is not None else None
     tasks = [
         _Task(experiment=spec.id, digest=digest, run=run, outcomes=spec.outcomes,
@@ -253,18 +345,22 @@ def run_experiment(
     show = sys.stderr.isatty() if progress is None else progress
     bar = _Progress(len(runs), len(finished), sys.stderr if show else None)
     rows = dict(finished)
-    out = path.open("a", encoding="utf-8") if path is not None else None
+    out: IO[str] | None = None
+    if path is not None:
+        try:
+            out = path.open("a", encoding="utf-8")
+        except OSError as error:
+            raise _storage("write", path, error) from None
     try:
         for row in _completed(tasks, executor):
             rows[row["run"]] = row
-            if out is not None:
-                out.write(json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
-                out.flush()
-                os.fsync(out.fileno())
+            if out is not None and path is not None:
+                _append(out, path, json.dumps(row, ensure_ascii=False, sort_keys=True) + "\n")
             bar.step()
     finally:
         if out is not None:
-            out.close()
+            with contextlib.suppress(OSError):
+                out.close()
     return ExperimentResult(
         spec=spec, rows=tuple(rows[r.index] for r in runs), resumed=len(finished)
     )

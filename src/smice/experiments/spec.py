@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import math
 import random
 from collections.abc import Mapping
 from typing import Any, Final, Protocol
@@ -26,7 +27,18 @@ from smice.errors import DocumentError, DocumentInvalid, InvalidValue
 from smice.experiments.params import Intervention, SimulationParams
 from smice.policy import RuleSet
 
-__all__ = ["ExperimentSpec", "Run", "SpecDocument", "condition_label", "run_seeds"]
+__all__ = [
+    "MAX_RUNS",
+    "ExperimentSpec",
+    "Run",
+    "SpecDocument",
+    "condition_label",
+    "run_seeds",
+]
+
+#: Most runs (design cells × replicates) one experiment may plan. Checked before the design
+#: is expanded, so a grid of 10**11 cells is refused at once instead of filling the memory.
+MAX_RUNS: Final = 100_000
 
 _EMPTY: Final[FrozenMap[str, Any]] = FrozenMap()
 
@@ -191,6 +203,14 @@ class ExperimentSpec:
             ruleset=ruleset,
             document=freeze_json(dict(document)),  # type: ignore[arg-type]
         )
+        planned = spec.n_runs
+        if planned > MAX_RUNS:
+            message = (
+                f"expected at most {MAX_RUNS} runs (design cells × replicates), got "
+                f"{spec.n_cells} cells × {spec.replicates} replicates = {planned}"
+            )
+            problem = DocumentError("/design", message, "runs")
+            raise DocumentInvalid("experiment", [problem], source)
         try:
             spec.runs()  # checks every cell's parameters
         except InvalidValue as error:
@@ -204,8 +224,47 @@ class ExperimentSpec:
         text = json.dumps(_thaw(self.document), sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
+    @property
+    def n_cells(self) -> int:
+        """How many design cells the design has, counted without expanding it.
+
+        .. versionadded:: 0.2.0
+        """
+        design = self.design
+        if "grid" in design:
+            grid = design["grid"]
+            assert isinstance(grid, Mapping)
+            sizes: list[int] = [len(values) for values in grid.values()]  # type: ignore[arg-type]
+            return math.prod(sizes)
+        if "random" in design:
+            plan = design["random"]
+            assert isinstance(plan, Mapping)
+            return int(plan["n"])  # type: ignore[arg-type]
+        return 1
+
+    @property
+    def n_runs(self) -> int:
+        """How many runs the spec plans (cells × replicates), counted without expanding.
+
+        .. versionadded:: 0.2.0
+        """
+        return self.n_cells * self.replicates
+
+    def _check_size(self) -> None:
+        if self.n_runs > MAX_RUNS:
+            raise InvalidValue(
+                "the experiment's runs", f"at most {MAX_RUNS} (cells × replicates)", self.n_runs
+            )
+
     def cells(self) -> list[dict[str, Any]]:
-        """The design's conditions, in design order (one empty condition without a design)."""
+        """The design's conditions, in design order (one empty condition without a design).
+
+        Raises
+        ------
+        smice.errors.InvalidValue
+            When the design has more than :data:`MAX_RUNS` runs (checked before expanding).
+        """
+        self._check_size()
         design = _thaw(self.design)
         if "grid" in design:
             grid: dict[str, list[Any]] = design["grid"]

@@ -11,9 +11,9 @@ import json
 import math
 import os
 import re
+import stat
 from collections.abc import Mapping
 from itertools import filterfalse
-from pathlib import Path
 from typing import Any, Final
 
 from smice.errors import DocumentError, DocumentInvalid, pointer_from_path
@@ -26,8 +26,11 @@ __all__ = [
     "MAX_STRING",
     "check_json_value",
     "checked_json",
+    "decode_text",
+    "file_head",
     "parse_json",
     "plain_json",
+    "read_file_bytes",
     "read_json_file",
 ]
 
@@ -89,28 +92,121 @@ def parse_json(text: str, kind: str, source: str | None = None) -> object:
         ) from None
 
 
+_CHUNK: Final = 1 << 20
+_FILE_TYPES: Final = (
+    (stat.S_ISDIR, "a directory"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _refuse(kind: str, source: str, message: str, keyword: str) -> DocumentInvalid:
+    return DocumentInvalid(kind, [DocumentError("", message, keyword)], source)
+
+
+def _file_type(mode: int) -> str:
+    return next((name for test, name in _FILE_TYPES if test(mode)), "not a regular file")
+
+
+def _open_regular(source: str, kind: str) -> int:
+    """A blocking read handle on the regular file *source*; anything else is refused."""
+    if "\x00" in source:
+        raise _refuse(
+            kind, repr(source), "expected a file path, got one with a NUL character", "io"
+        )
+    try:
+        # O_NONBLOCK: opening a FIFO must not wait for a writer; fstat then refuses it.
+        handle = os.open(source, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _refuse(kind, source, f"cannot read the file: {reason}", "io") from None
+    try:
+        mode = os.fstat(handle).st_mode
+        if not stat.S_ISREG(mode):
+            message = f"expected a regular file, got {_file_type(mode)}"
+            raise _refuse(kind, source, message, "io")
+        os.set_blocking(handle, True)
+    except BaseException:
+        os.close(handle)
+        raise
+    return handle
+
+
+def file_head(path: str | os.PathLike[str], kind: str, size: int = 16) -> bytes:
+    """The first *size* bytes of the regular file *path* (to tell formats apart); refuses
+    what :func:`read_file_bytes` refuses."""
+    source = os.fspath(path)
+    handle = _open_regular(source, kind)
+    try:
+        return os.read(handle, size)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _refuse(kind, source, f"cannot read the file: {reason}", "io") from None
+    finally:
+        os.close(handle)
+
+
+def read_file_bytes(
+    path: str | os.PathLike[str], kind: str, *, max_bytes: int = MAX_FILE_BYTES
+) -> bytes:
+    """The bytes of the regular file *path*, read at most *max_bytes* of them.
+
+    Only regular files are read: a directory, a FIFO or a device (``/dev/zero``,
+    ``/dev/urandom``) is refused before anything is read, without blocking. The size limit is
+    checked while reading, so a file that grows, or whose size the file system does not
+    report, cannot make the reader take more than *max_bytes*.
+
+    Raises
+    ------
+    smice.errors.DocumentInvalid
+        With keyword ``"io"`` (cannot open, not a regular file) or ``"size"`` (too large).
+    """
+    source = os.fspath(path)
+    handle = _open_regular(source, kind)
+    chunks: list[bytes] = []
+    total = 0
+    try:
+        size = os.fstat(handle).st_size
+        if size > max_bytes:  # refused at once; the cap below holds whatever the size says
+            message = f"expected a file of at most {max_bytes} bytes, got {size} bytes"
+            raise _refuse(kind, source, message, "size")
+        while chunk := os.read(handle, min(_CHUNK, max_bytes + 1 - total)):
+            total += len(chunk)
+            if total > max_bytes:
+                message = f"expected a file of at most {max_bytes} bytes, got more"
+                raise _refuse(kind, source, message, "size")
+            chunks.append(chunk)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise _refuse(kind, source, f"cannot read the file: {reason}", "io") from None
+    finally:
+        os.close(handle)
+    return b"".join(chunks)
+
+
+def decode_text(data: bytes, kind: str, source: str | None = None) -> str:
+    """*data* decoded as UTF-8; an invalid byte is reported with its line and column."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        column = error.start - (data.rfind(b"\n", 0, error.start) + 1) + 1
+        message = (
+            f"expected UTF-8 text, got an invalid byte at line {line} column {column} "
+            f"(byte {error.start})"
+        )
+        raise DocumentInvalid(kind, [DocumentError("", message, "encoding")], source) from None
+
+
 def read_json_file(
     path: str | os.PathLike[str], kind: str, *, max_bytes: int = MAX_FILE_BYTES
 ) -> object:
-    """Read and parse a JSON file, refusing it before reading when it is too large."""
-    file = Path(path)
-    source = str(file)
-    try:
-        size = file.stat().st_size
-        if size > max_bytes:
-            message = f"expected a file of at most {max_bytes} bytes, got {size} bytes"
-            raise DocumentInvalid(kind, [DocumentError("", message, "size")], source)
-        data = file.read_bytes()
-    except OSError as error:
-        reason = error.strerror or str(error)
-        raise DocumentInvalid(
-            kind, [DocumentError("", f"cannot read the file: {reason}", "io")], source
-        ) from None
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as error:
-        message = f"expected UTF-8 text, got an invalid byte at offset {error.start}"
-        raise DocumentInvalid(kind, [DocumentError("", message, "encoding")], source) from None
+    """Read and parse a JSON file: a regular file of at most *max_bytes* bytes, UTF-8, strict
+    JSON (see :func:`read_file_bytes` and :func:`parse_json`)."""
+    source = os.fspath(path)
+    text = decode_text(read_file_bytes(source, kind, max_bytes=max_bytes), kind, source)
     return parse_json(text, kind, source)
 
 

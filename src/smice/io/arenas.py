@@ -134,6 +134,8 @@ def save_arena(arena: Arena, path: str | os.PathLike[str]) -> Path:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     try:
         atomic_write_text(path, text)
+    except StorageError:
+        raise
     except OSError as error:
         raise StorageError("write", os.fspath(path), error.strerror or str(error)) from None
     return Path(path)

@@ -15,6 +15,7 @@ snapshots").
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -31,10 +32,12 @@ from smice.errors import (
     EventRefused,
     InvalidValue,
     JournalConflict,
+    SmiceError,
+    StorageError,
 )
 from smice.io._convert import paused_gc, structure
 from smice.io._files import atomic_write_text
-from smice.io._guard import parse_json
+from smice.io._guard import decode_text, parse_json, read_file_bytes
 from smice.io.arenas import dump_arena
 from smice.io.events import event_from_document, event_to_document, load_event
 from smice.io.schemas import validate
@@ -75,6 +78,52 @@ class _Fold:
 def _utc(at: datetime) -> str:
     # Fixed width, so text order is time order.
     return at.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def _connect(target: Path) -> sqlite3.Connection:
+    """An SQLite connection to the journal file *target*; OS-level problems (a directory, a
+    missing folder, a device) are :class:`~smice.errors.StorageError` s naming the path."""
+    where = os.fspath(target)
+    if "\x00" in where:
+        raise StorageError("open the journal", repr(where), "the path has a NUL character")
+    if where.endswith(os.sep) or target.is_dir():
+        raise StorageError("open the journal", where, "it is a directory, not a file")
+    if not target.parent.is_dir():
+        raise StorageError("open the journal", where, "its folder does not exist")
+    if target.exists() and not target.is_file():
+        raise StorageError("open the journal", where, "it is not a regular file")
+    try:
+        return sqlite3.connect(target, timeout=60, isolation_level=None)
+    except (sqlite3.Error, OSError) as error:
+        raise StorageError("open the journal", where, str(error)) from None
+
+
+def _storage_error(error: sqlite3.Error, target: Path) -> SmiceError:
+    """The :class:`~smice.errors.SmiceError` for an SQLite error on the journal *target*."""
+    code = getattr(error, "sqlite_errorcode", None)
+    if code == sqlite3.SQLITE_FULL:
+        return StorageError("write the journal", str(target), "the disk is full")
+    if isinstance(error, sqlite3.DatabaseError) and code in (
+        sqlite3.SQLITE_NOTADB,
+        sqlite3.SQLITE_CORRUPT,
+    ):
+        return DocumentInvalid(
+            "journal",
+            [DocumentError("", f"expected an SQLite journal: {error}", "io")],
+            str(target),
+        )
+    if isinstance(error, sqlite3.OperationalError) and code not in (
+        sqlite3.SQLITE_IOERR,
+        sqlite3.SQLITE_CANTOPEN,
+        sqlite3.SQLITE_READONLY,
+        sqlite3.SQLITE_PERM,
+    ):
+        return DocumentInvalid(
+            "journal",
+            [DocumentError("", f"expected an SQLite journal: {error}", "io")],
+            str(target),
+        )
+    return StorageError("use the journal", str(target), str(error))
 
 
 def _text(document: Mapping[str, Any]) -> str:
@@ -154,7 +203,7 @@ class Journal:
             raise InvalidValue("snapshot_every", "a positive integer", snapshot_every)
         resolved = load_template(template) if isinstance(template, str) else template
         target = Path(path)
-        connection = sqlite3.connect(target, timeout=60, isolation_level=None)
+        connection = _connect(target)
         try:
             connection.execute("PRAGMA journal_mode=WAL")
             connection.execute("PRAGMA synchronous=FULL")
@@ -162,13 +211,9 @@ class Journal:
             for statement in _SCHEMA:
                 connection.execute(statement)
             connection.execute("COMMIT")
-        except sqlite3.DatabaseError as error:
+        except sqlite3.Error as error:
             connection.close()
-            raise DocumentInvalid(
-                "journal",
-                [DocumentError("", f"expected an SQLite journal: {error}", "io")],
-                str(target),
-            ) from None
+            raise _storage_error(error, target) from None
         return cls(connection, target, resolved, snapshot_every)
 
     def close(self) -> None:
@@ -208,21 +253,44 @@ class Journal:
             ).fetchall()
             if not rows:
                 return
-            for _, body in rows:
-                yield json.loads(body)
+            for version, body in rows:
+                yield self._body(version, body)
             last = rows[-1][0]
+
+    def _damaged(self, version: int, problem: str) -> DocumentInvalid:
+        message = f"event version {version} is damaged: {problem}"
+        return DocumentInvalid("journal", [DocumentError("", message, "damaged")], str(self.path))
+
+    def _body(self, version: int, body: object) -> dict[str, Any]:
+        """The stored document of event *version*, or a clear error when the row is damaged."""
+        try:
+            document = json.loads(body) if isinstance(body, str | bytes) else None
+        except ValueError as error:
+            raise self._damaged(version, f"its body is not JSON ({error})") from None
+        if not isinstance(document, dict):
+            raise self._damaged(version, "its body is not a JSON object")
+        return document
+
+    def _event(self, version: int, document: Mapping[str, Any]) -> Event:
+        """The event of the stored *document* of *version*; a damaged one is a clear error."""
+        try:
+            return event_from_document(document, source=str(self.path))
+        except DocumentInvalid as invalid:
+            raise self._damaged(version, str(invalid.errors[0])) from None
+        except SmiceError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise self._damaged(version, f"{type(error).__name__}: {error}") from None
 
     def events(self, since: int = 0) -> Iterator[Event]:
         """The events after version *since* (0: all), in order."""
-        source = str(self.path)
-        for document in self.documents(since):
-            yield event_from_document(document, source=source)
+        for version, document in enumerate(self.documents(since), start=since + 1):
+            yield self._event(version, document)
 
     def _fold(self, arena: Arena | None, since: int, until: int) -> _Fold:
         fold = _Fold(arena, template=self._template)
-        source = str(self.path)
-        for document in self.documents(since, until):
-            fold.apply(event_from_document(document, source=source))
+        for version, document in enumerate(self.documents(since, until), start=since + 1):
+            fold.apply(self._event(version, document))
         return fold
 
     def _snapshot(self, version: int) -> tuple[Arena | None, int]:
@@ -236,10 +304,17 @@ class Journal:
             return None, 0
         # The journal wrote this document from an arena it had checked: it is built without
         # the schema and cross-object checks a document from outside goes through.
-        with paused_gc():
-            document = json.loads(row[1])
-            document.pop("smice", None)
-            return structure(document, Arena, "arena", str(self.path)), int(row[0])
+        try:
+            with paused_gc():
+                document = json.loads(row[1])
+                document.pop("smice", None)
+                return structure(document, Arena, "arena", str(self.path)), int(row[0])
+        except SmiceError:
+            raise
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            message = f"the snapshot at version {row[0]} is damaged ({type(error).__name__})"
+            problem = DocumentError("", message, "damaged")
+            raise DocumentInvalid("journal", [problem], str(self.path)) from None
 
     def _catch_up(self) -> int:
         """Bring the head up to the stored version (events other writers appended, or from
@@ -253,9 +328,9 @@ class Journal:
                 self._head = _Fold(snap, template=self._template)
                 self._head_version = snap_version
                 self._frozen, self._tail = snap, []
-            source = str(self.path)
-            for document in self.documents(self._head_version, current):
-                event = event_from_document(document, source=source)
+            since = self._head_version
+            for version, document in enumerate(self.documents(since, current), start=since + 1):
+                event = self._event(version, document)
                 self._head.apply(event)
                 self._tail.append(event)
             self._head_version = current
@@ -356,7 +431,7 @@ class Journal:
         prepared = [self._prepare(item) for item in batch]
         events_ = [event for event, _ in prepared]
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
+        self._begin()
         dirty = False  # the fold holds events that are not stored (yet)
         frozen: Arena | None = None
         try:
@@ -385,10 +460,12 @@ class Journal:
                         (version, _text(dump_arena(frozen))),
                     )
             db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException as error:
+            self._rollback()
             if dirty:
                 self._rebuild_head()
+            if isinstance(error, sqlite3.Error):
+                raise _storage_error(error, self.path) from None
             raise
         self._head_version = version
         if frozen is not None:
@@ -404,6 +481,19 @@ class Journal:
         for event in self._tail:
             fold.apply(event)
         self._head = fold
+
+    def _begin(self) -> None:
+        try:
+            self._db.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as error:
+            raise _storage_error(error, self.path) from None
+
+    def _rollback(self) -> None:
+        # SQLite rolls back by itself on some errors (a full disk): then there is nothing to
+        # roll back, and trying would mask the real error.
+        if self._db.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self._db.execute("ROLLBACK")
 
     def _check_ids(self, events: list[Event]) -> None:
         seen: dict[str, Event] = {}
@@ -469,13 +559,9 @@ class Journal:
         """
         source = str(src)
         resolved = load_template(template) if isinstance(template, str) else template
-        try:
-            raw = Path(src).read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as error:
-            raise DocumentInvalid(
-                "journal", [DocumentError("", f"cannot read the file: {error}", "io")], source
-            ) from None
+        raw = decode_text(read_file_bytes(source, "journal"), "journal", source)
         lines = raw.split("\n")
+        del raw
         if lines and lines[-1] == "":
             lines.pop()
         if (
@@ -511,6 +597,7 @@ class Journal:
                 frozen = fold.arena
                 assert frozen is not None  # the first event created it
                 snapshots.append((number, _text(dump_arena(frozen))))
+        created = not Path(dest).exists()
         journal = cls.open(dest, template=resolved, snapshot_every=snapshot_every)
         try:
             journal._import(rows, snapshots, source)
@@ -518,6 +605,10 @@ class Journal:
             journal._frozen, journal._tail = fold.arena, []
         except BaseException:
             journal.close()
+            if created:  # leave nothing behind that was not there before
+                for suffix in ("", "-wal", "-shm", "-journal"):
+                    with contextlib.suppress(OSError):
+                        os.unlink(f"{os.fspath(dest)}{suffix}")
             raise
         return journal
 
@@ -525,7 +616,7 @@ class Journal:
         self, rows: list[tuple[Event, str]], snapshots: list[tuple[int, str]], source: str
     ) -> None:
         db = self._db
-        db.execute("BEGIN IMMEDIATE")
+        self._begin()
         try:
             if self.version:
                 raise DocumentInvalid(
@@ -557,6 +648,8 @@ class Journal:
             )
             db.executemany("INSERT INTO snapshots (version, arena) VALUES (?, ?)", snapshots)
             db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException as error:
+            self._rollback()
+            if isinstance(error, sqlite3.Error):
+                raise _storage_error(error, self.path) from None
             raise

@@ -46,8 +46,12 @@ def _arith(op: str, left: _Get, right: _Get) -> _Get:
         b = right(values)
         if b is None or isinstance(b, str) or (divide and b == 0):
             return None
-        result = apply(a, b)
-        return result if math.isfinite(result) else None
+        try:
+            result = apply(a, b)
+            # An int product beyond the float range is as unknown as an infinite float.
+            return result if math.isfinite(result) else None
+        except OverflowError:
+            return None
 
     return compute
 

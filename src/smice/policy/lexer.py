@@ -31,6 +31,7 @@ MAX_STRING: Final = 200
 #: The reserved words of the rule language (lower case only).
 KEYWORDS: Final = frozenset({"and", "or", "not", "in", "is", "missing", "true", "false"})
 
+_SMALLEST: Final = Decimal("1e-15")
 _NUMBER: Final = re.compile(r"\d{1,20}(\.\d{1,20})?([eE][+-]?\d{1,3})?%?")
 _NAME: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_.]*")
 _SEGMENT: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -77,11 +78,13 @@ def _number(text: str, column: int, source: str) -> Token:
             raise RuleSyntaxError(
                 f"expected a number of magnitude ≤ {MAX_NUMBER:g}, got {text!r}", column, source
             )
-        number: int | float = float(value)
-        if number != 0 and abs(number) < 1e-15:
+        # Judged on the exact decimal: 1e-400 is as small as 1e-20, though a float rounds it
+        # to 0.
+        if value != 0 and abs(value) < _SMALLEST:
             raise RuleSyntaxError(
                 f"expected a number of magnitude ≥ 1e-15 or zero, got {text!r}", column, source
             )
+        number: int | float = float(value)
     else:
         number = int(text)
         if number > MAX_NUMBER:

@@ -43,10 +43,13 @@ from smice.policy.conditions import (
 from smice.policy.errors import RuleSyntaxError
 from smice.policy.lexer import Token, tokenize
 
-__all__ = ["MAX_DEPTH", "MAX_OPTIONS", "parse"]
+__all__ = ["MAX_ARITHMETIC", "MAX_DEPTH", "MAX_OPTIONS", "parse"]
 
 #: Deepest nesting of parentheses, ``not`` and unary minus.
 MAX_DEPTH: Final = 32
+#: Deepest tree of arithmetic: each operator of a chain such as ``a + b + c`` is one level,
+#: and so is each unary minus. Keeps every walk over a condition far from the recursion limit.
+MAX_ARITHMETIC: Final = 32
 #: Most options in one ``in [...]`` list.
 MAX_OPTIONS: Final = 100
 
@@ -65,6 +68,8 @@ class _Parser:
         self.tokens = tokenize(source)
         self.position = 0
         self.depth = 0
+        # Height of each arithmetic node built so far, by identity (they live until the end).
+        self.heights: dict[int, int] = {}
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -93,6 +98,19 @@ class _Parser:
         self.depth += 1
         if self.depth > MAX_DEPTH:
             raise self.fail(f"expected at most {MAX_DEPTH} levels of nesting", token)
+
+    def grown(self, node: Arith | Neg, token: Token) -> Arith | Neg:
+        """*node*, after checking that the arithmetic under it is not too deep."""
+        parts = (node.left, node.right) if isinstance(node, Arith) else (node.operand,)
+        height = 1 + max(self.heights.get(id(part), 0) for part in parts)
+        if height > MAX_ARITHMETIC:
+            raise self.fail(
+                f"expected at most {MAX_ARITHMETIC} levels of arithmetic (each operator of a "
+                "chain is one); split the rule or use a computed fact",
+                token,
+            )
+        self.heights[id(node)] = height
+        return node
 
     def condition_of(self, node: _Node, token: Token) -> Condition:
         if isinstance(node, _VALUE_TYPES):
@@ -248,7 +266,7 @@ class _Parser:
             for side, where in ((left, start), (right, right_start)):
                 if isinstance(side, Const) and isinstance(side.value, bool | str):
                     raise self.fail(f"{token.text!r} needs numbers, got {where.text}", where)
-            node = Arith(token.text, left, right)
+            node = self.grown(Arith(token.text, left, right), token)
         return node
 
     def unary(self) -> _Node:
@@ -264,7 +282,7 @@ class _Parser:
             self.depth -= 1
             if isinstance(operand, Const) and isinstance(operand.value, bool | str):
                 raise self.fail("'-' needs a number", start)
-            return Neg(operand)
+            return self.grown(Neg(operand), token)
         return self.primary()
 
     def primary(self) -> _Node:
