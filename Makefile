@@ -6,8 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 EXTRAS := test,lint,docs,parallel
-# --dist loadgroup keeps the tests of one xdist_group (the wheel's) on one worker.
-PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadgroup
+# --dist loadfile keeps the tests of one file on one worker: the examples of a docs page share
+# one namespace and run in order, and the wheel tests share one built wheel.
+PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 .PHONY: demo test test-fast lint typecheck pytest docs bench clean
 
