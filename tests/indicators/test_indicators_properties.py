@@ -38,6 +38,9 @@ def test_compute_never_raises_and_values_respect_their_units(arena: Arena, early
         if spec.kind == "boolean":
             assert isinstance(fact.value, bool), key
             continue
+        if spec.kind == "category":
+            assert isinstance(fact.value, str), key
+            continue
         assert isinstance(fact.value, int | float), key
         assert not isinstance(fact.value, bool), key
         assert math.isfinite(fact.value), key

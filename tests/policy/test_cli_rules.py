@@ -53,7 +53,7 @@ def test_lint_with_another_catalogue(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_test_runs_embedded_tests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["rules", "test", "smice/default"]) == 0
-    assert "52/52 tests passed; 100% of rules fired in some test" in capsys.readouterr().out
+    assert "66/66 tests passed; 100% of rules fired in some test" in capsys.readouterr().out
     document = dump_ruleset(load_ruleset("smice/default"))
     document["tests"][0]["expect_fired"] = []
     path = tmp_path / "rules.json"

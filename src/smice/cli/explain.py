@@ -67,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
     if rule.min_evidence:
         lines.append(
             "  evidence needed: "
-            + ", ".join(f"{fact} >= {value:g}" for fact, value in rule.min_evidence.items())
+            + ", ".join(
+                f"{fact} >= {value if isinstance(value, str) else format(value, 'g')}"
+                for fact, value in rule.min_evidence.items()
+            )
         )
     lines.append(outcome.describe(args.lang))
     rationale = pick(rule.rationale, args.lang)

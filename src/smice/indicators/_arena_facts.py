@@ -22,8 +22,8 @@ from smice.errors import SmiceError
 from smice.indicators import _extensions as ext
 from smice.indicators._context import Context, FromPersons, Missing, Values, guarded, share
 from smice.indicators.timeline import whole_months
-from smice.process import external_voice_share, is_stalled
-from smice.process.signals import DEFAULT_STALL_DAYS
+from smice.process import external_voice_share, is_stalled, uptake
+from smice.process.signals import stall_limit
 
 _SUPPORT_KINDS: Final = frozenset(
     {StakeholderKind.INTERMEDIARY, StakeholderKind.FUNDER, StakeholderKind.STATE_AGENCY}
@@ -94,25 +94,16 @@ def _support_facts(ctx: Context, out: Values) -> None:
     )
 
 
-def _stall_days(ctx: Context) -> float:
-    if ctx.template is None:
-        return DEFAULT_STALL_DAYS
-    value = ctx.template.parameters.get("stall_days")
-    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 0:
-        return float(value)
-    return DEFAULT_STALL_DAYS
-
-
 def _cycle_facts(ctx: Context, out: Values) -> None:
     arena = ctx.arena
     end_of_day = datetime.combine(ctx.at + timedelta(days=1), time(), tzinfo=UTC)
-    stall_days = _stall_days(ctx)
     active = [c for c in arena.cycles if c.status is CycleStatus.ACTIVE]
     out["A.n_active_cycles"] = len(active)
     stalled = 0
     for cycle in active:
         try:
-            stalled += is_stalled(arena, cycle.id, at=end_of_day, stall_days=stall_days)
+            limit = stall_limit(ctx.template, cycle.phase)
+            stalled += is_stalled(arena, cycle.id, at=end_of_day, stall_days=limit)
         except SmiceError:  # pragma: no cover - active cycles always have a phase
             continue
     out["A.stalled_cycle_share"] = share(stalled, len(active), "no active cycles")
@@ -158,6 +149,11 @@ def _cycle_facts(ctx: Context, out: Values) -> None:
     out["A.n_actions"] = n_tagged
     out["A.action_capital_gini"] = (
         gini([tagged[c] for c in CommunityCapital])
+        if n_tagged
+        else Missing("no actions tagged with a community capital")
+    )
+    out["A.action_capital_top"] = (
+        max(CommunityCapital, key=lambda c: (tagged[c], -list(CommunityCapital).index(c))).value
         if n_tagged
         else Missing("no actions tagged with a community capital")
     )
@@ -228,9 +224,24 @@ def _funding_facts(ctx: Context, out: Values) -> None:
 
 
 def _recommendation_facts(ctx: Context, out: Values) -> None:
+    """Recommendations issued by the day and how many were taken up (accepted or implemented)
+    on it: the records that ``recommendation_issued`` / ``recommendation_status_changed``
+    events keep (:func:`smice.process.uptake`), and the older ``extensions["recommendations"]``
+    list, if any."""
     issued = guarded(lambda: ext.recommendations(ctx.arena))
-    if issued is None or isinstance(issued, Missing):
-        absent = issued or Missing('the arena records no extensions["recommendations"]')
+    if isinstance(issued, Missing):
+        for key in (
+            "A.n_recommendations",
+            "A.n_recommendations_taken_up",
+            "A.months_since_first_recommendation",
+        ):
+            out[key] = issued
+        return
+    end_of_day = datetime.combine(ctx.at + timedelta(days=1), time(), tzinfo=UTC)
+    records = uptake(ctx.arena, at=end_of_day - timedelta(microseconds=1))
+    listed = [r for r in issued or () if r.issued_on <= ctx.at]
+    if issued is None and not ctx.arena.recommendations:
+        absent = Missing("the arena records no recommendations")
         for key in (
             "A.n_recommendations",
             "A.n_recommendations_taken_up",
@@ -238,14 +249,16 @@ def _recommendation_facts(ctx: Context, out: Values) -> None:
         ):
             out[key] = absent
         return
-    by_day = [r for r in issued if r.issued_on <= ctx.at]
-    out["A.n_recommendations"] = len(by_day)
-    out["A.n_recommendations_taken_up"] = sum(
-        1 for r in by_day if r.taken_up_on is not None and r.taken_up_on <= ctx.at
+    out["A.n_recommendations"] = records.issued + len(listed)
+    out["A.n_recommendations_taken_up"] = records.taken_up + sum(
+        1 for r in listed if r.taken_up_on is not None and r.taken_up_on <= ctx.at
     )
+    firsts = [r.issued_on for r in listed]
+    if records.first_issued_at is not None:
+        firsts.append(records.first_issued_at.astimezone(UTC).date())
     out["A.months_since_first_recommendation"] = (
-        whole_months(min(r.issued_on for r in by_day), ctx.at)
-        if by_day
+        whole_months(min(firsts), ctx.at)
+        if firsts
         else Missing("no recommendation issued by the day")
     )
 

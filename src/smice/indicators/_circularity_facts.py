@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 from collections import Counter
 from datetime import date
 from typing import Final
@@ -104,6 +105,7 @@ def _firm_circularity(ctx: Context, out: Values) -> None:
         except ext.Malformed as problem:
             out["C.n_firms_with_circularity"] = 0
             out["C.firm_circularity_change"] = Missing(problem.reason)
+            out["C.firm_circularity_change_high"] = Missing(problem.reason)
             return
         if found:
             begun = {label: v for label, v in found.items() if v[0] <= ctx.at}
@@ -123,6 +125,19 @@ def _firm_circularity(ctx: Context, out: Values) -> None:
         if both
         else Missing("no firm scored in both of the last two periods")
     )
+    out["C.firm_circularity_change_high"] = _upper_bound([b - a for a, b in both])
+
+
+def _upper_bound(changes: list[float]) -> float | Missing:
+    """The one-sided 95 % upper confidence bound of the mean of *changes* (Student t)."""
+    if len(changes) < 2:
+        return Missing("fewer than two firms scored in both of the last two periods")
+    from scipy.stats import t  # noqa: PLC0415 - scipy.stats takes a second to import
+
+    n = len(changes)
+    spread = statistics.stdev(changes)
+    high = statistics.fmean(changes) + float(t.ppf(0.95, n - 1)) * spread / math.sqrt(n)
+    return max(-1.0, min(1.0, high))
 
 
 def _mci(ctx: Context, out: Values) -> None:

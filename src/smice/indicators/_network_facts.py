@@ -57,7 +57,12 @@ def _tie_facts(ctx: Context, out: Values) -> None:
         if kind == TieKind.PROCURES.value and a in municipalities and b in ctx.firms:
             procurement += 1
     out["N.n_ties"] = ties
-    out["N.cross_border_tie_share"] = share(cross, ties, "no ties between organisations")
+    spanned = {s.country for s in ctx.stakeholders.values() if not s.is_person}
+    out["N.cross_border_tie_share"] = (
+        share(cross, ties, "no ties between organisations")
+        if len(spanned) >= 2
+        else Missing("the arena spans one country")
+    )
     out["N.n_municipal_procurement_ties"] = procurement
 
 
@@ -92,14 +97,16 @@ def _samples(ctx: Context, nodes: int) -> int | None:
     return BETWEENNESS_SAMPLES if nodes > EXACT_BETWEENNESS_LIMIT else None
 
 
-def _large_concentration(H: nx.Graph[Any], samples: int | None) -> tuple[float, bool]:
+def _large_concentration(
+    H: nx.Graph[Any], samples: int | None
+) -> tuple[float, bool, Hashable | None]:
     scores = betweenness(H, samples=samples)
     total = sum(scores.values())
     if total <= 0:
-        return 0.0, False
+        return 0.0, False, None
     top = max(H, key=lambda node: scores[node])  # first of equals in node order
     cut = top in set(nx.articulation_points(H.to_undirected(as_view=True)))
-    return scores[top] / total, cut
+    return scores[top] / total, cut, top
 
 
 def _broker_facts(ctx: Context, out: Values) -> None:
@@ -108,15 +115,39 @@ def _broker_facts(ctx: Context, out: Values) -> None:
         missing = Missing("the organisation network has no ties")
         out["N.top_broker_betweenness_share"] = missing
         out["N.top_broker_is_cut_vertex"] = missing
+        out["N.top_broker_fragmentation"] = missing
         return
     samples = _samples(ctx, H.number_of_nodes())
     if H.number_of_nodes() <= NETWORKX_LIMIT:
         concentration = brokerage_concentration(H, samples=samples)
         largest, cut = concentration.largest_share, concentration.is_cut_vertex
+        top = concentration.top_broker
     else:
-        largest, cut = _large_concentration(H, samples)
+        largest, cut, top = _large_concentration(H, samples)
     out["N.top_broker_betweenness_share"] = largest
     out["N.top_broker_is_cut_vertex"] = cut
+    out["N.top_broker_fragmentation"] = 0.0 if top is None or not cut else fragmentation(H, top)
+
+
+def fragmentation(H: nx.Graph[Any], node: Hashable) -> float:
+    """The share of the pairs of other nodes that reach each other in *H* (ties taken as
+    undirected) and no longer do without *node*: Borgatti's (2006) key-player fragmentation,
+    relative to the pairs that were connected.
+
+    >>> fragmentation(nx.path_graph(5), 2)   # 0-1 | 3-4: 4 of the 6 pairs cut
+    0.6666666666666666
+    >>> fragmentation(nx.star_graph(3), 1)   # a leaf
+    0.0
+    """
+    U = H.to_undirected(as_view=True)
+    component = nx.node_connected_component(U, node)
+    others = len(component) - 1
+    before = others * (others - 1) / 2
+    if before == 0:
+        return 0.0
+    rest = U.subgraph(component - {node})
+    after = sum(len(part) * (len(part) - 1) / 2 for part in nx.connected_components(rest))
+    return (before - after) / before
 
 
 def network_facts(ctx: Context) -> Values:

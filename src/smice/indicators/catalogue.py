@@ -18,11 +18,16 @@ import attrs
 from smice.domain import FrozenMap
 from smice.policy.facts import FactSpec, unit
 
-__all__ = ["CATALOGUE", "FAMILIES", "Indicator", "fact_catalogue", "markdown_table"]
+__all__ = ["BOUNDED", "CATALOGUE", "FAMILIES", "Indicator", "fact_catalogue", "markdown_table"]
 
 #: Family prefix → name.
 FAMILIES: Final[FrozenMap[str, str]] = FrozenMap(
-    {"A": "arena and process", "N": "network", "C": "circularity"}
+    {
+        "A": "arena and process",
+        "N": "network",
+        "C": "circularity",
+        "T": "template parameters",
+    }
 )
 
 
@@ -641,6 +646,186 @@ def _entries() -> tuple[Indicator, ...]:
     )
 
 
+#: Share fact → the fact counting its subjects: each has ``_low`` and ``_high`` bound facts.
+BOUNDED: Final = {
+    "N.sme_rnd_linkage_share": "A.n_smes",
+    "A.private_person_share": "A.n_stakeholders",
+    "A.helix_coverage_share": "A.n_work_units",
+    "A.stalled_cycle_share": "A.n_active_cycles",
+    "A.action_start_share": "A.n_actions_due",
+    "A.mature_team_graduation_share": "A.n_mature_teams",
+    "A.non_manager_share": "A.n_firm_team_members",
+    "A.external_interview_share": "A.n_discover_interviews",
+    "A.female_share": "A.n_persons_with_gender",
+    "A.youth_share": "A.n_persons_with_age_band",
+    "N.application_success_share": "N.n_decided_applications",
+    "C.realised_flow_share": "C.n_potential_flows",
+    "C.low_r_initiative_share": "C.n_initiatives_with_r_strategy",
+    "C.bio_sidestream_energy_share": "C.n_bio_sidestreams",
+    "C.anchored_initiative_share": "C.n_advanced_initiatives",
+}
+
+
+def _advice_entries() -> tuple[Indicator, ...]:
+    i = Indicator
+    barriers = tuple(
+        i(
+            id=f"C.n_initiatives_blocked_{kind}",
+            name=f"Initiatives blocked by {kind}",
+            unit="count",
+            description=f"Initiatives with an unresolved barrier of kind {kind} on the "
+            "assessment date.",
+            source="initiative barriers",
+        )
+        for kind in ("finance", "logistics", "knowledge")
+    )
+    return (
+        i(
+            id="T.min_evidence_subjects",
+            name="Evidence: subjects needed",
+            unit="count",
+            description="The template parameter min_evidence_subjects: how many relevant "
+            "subjects a rule needs before it may fire (10 when the template is unknown or "
+            "silent).",
+            source="template parameter min_evidence_subjects",
+        ),
+        i(
+            id="T.min_evidence_months",
+            name="Evidence: months needed",
+            unit="months",
+            description="The template parameter min_evidence_months: how many months observed "
+            "a rule needs before it may fire (6 when the template is unknown or silent).",
+            source="template parameter min_evidence_months",
+            missing="never: it has a default",
+        ),
+        i(
+            id="A.n_countries",
+            name="Countries",
+            unit="count",
+            description="Countries of the organisations taking part on the assessment date.",
+            source="stakeholders",
+        ),
+        i(
+            id="A.n_work_units",
+            name="Teams and initiatives",
+            unit="count",
+            description="Progress teams not closed or graduated with members on the "
+            "assessment date, and initiatives not discontinued with participants.",
+            source="teams, initiatives",
+        ),
+        i(
+            id="A.helix_coverage_share",
+            name="Helix coverage of the work",
+            unit="share",
+            description="Share of A.n_work_units with at least one participant from each of "
+            "the four helices (industry, academia, government, civil society); a person counts "
+            "for their own helix and their employer's.",
+            source="teams, initiatives, stakeholders",
+            missing="without teams or initiatives with participants",
+        ),
+        i(
+            id="A.n_persons",
+            name="Persons",
+            unit="count",
+            description="Persons taking part on the assessment date.",
+            source="stakeholders",
+        ),
+        i(
+            id="A.network_consent_share",
+            name="Network-analysis consent",
+            unit="share",
+            description="Share of persons whose consent covers network analysis on the "
+            "assessment date: the persons every N fact can see.",
+            source="stakeholder consent",
+            missing="without persons",
+        ),
+        i(
+            id="A.n_persons_with_age_band",
+            name="Persons with an age band",
+            unit="count",
+            description="Persons with a recorded age band.",
+            source="stakeholders",
+        ),
+        i(
+            id="A.youth_share",
+            name="Young participants",
+            unit="share",
+            description="Share of persons with an age band who are under 35 (bands under_25 "
+            "and 25_34).",
+            source="stakeholder age_band",
+            missing="without persons with an age band",
+        ),
+        i(
+            id="A.action_capital_top",
+            name="Most-served community capital",
+            unit="category",
+            description="The community capital most actions are tagged with (the first in "
+            "the order natural, cultural, human, social, political, financial, built on a tie).",
+            source="action community_capitals",
+            missing="without actions tagged with a community capital",
+        ),
+        i(
+            id="N.top_broker_fragmentation",
+            name="Dependence on the top broker",
+            unit="share",
+            description="Share of the pairs of other organisations that reach each other and "
+            "no longer do without the organisation of largest betweenness (Borgatti 2006 "
+            "key-player fragmentation, relative to the connected pairs; ties undirected).",
+            source="ties",
+            missing="when the organisation network has no ties",
+        ),
+        *barriers,
+        i(
+            id="C.n_advanced_initiatives",
+            name="Initiatives at pilot or beyond",
+            unit="count",
+            description="Initiatives at maturity pilot, market_entry or market_maturity.",
+            source="initiatives",
+        ),
+        i(
+            id="C.anchored_initiative_share",
+            name="Initiatives anchored in public plans",
+            unit="share",
+            description="Share of C.n_advanced_initiatives anchored in a municipal or "
+            'regional plan (a non-empty extensions["anchored_in"]).',
+            source='initiative extensions["anchored_in"]: a list of plans, e.g. '
+            '[{"plan": "Kommuneplan 2020-2032", "level": "municipal"}]',
+            missing='when no initiative records extensions["anchored_in"], or none is at '
+            "pilot stage or beyond",
+        ),
+        i(
+            id="C.firm_circularity_change_high",
+            name="Change of firm circularity, upper bound",
+            unit="index",
+            description="The one-sided 95 % upper confidence bound (Student t) of the mean "
+            "change in C.firm_circularity_change: below 0, firms are not improving beyond "
+            "noise.",
+            source=_CIRCULARITY,
+            missing="with fewer than two firms scored in both of the last two periods",
+        ),
+    )
+
+
+def _bound_entries() -> tuple[Indicator, ...]:
+    found: list[Indicator] = []
+    for fact, subjects in BOUNDED.items():
+        for side, word in (("low", "lower"), ("high", "upper")):
+            found.append(
+                Indicator(
+                    id=f"{fact}_{side}",
+                    name=f"{fact}, {word} bound",
+                    unit="share",
+                    description=f"{fact} itself from 30 subjects ({subjects}) on; under 30, "
+                    f"the {word} one-sided 95 % Wilson score bound of it (Wilson 1927), so "
+                    "that a rule on a few subjects fires only when chance alone is unlikely "
+                    "to explain the share.",
+                    source=f"{fact}, {subjects}",
+                    missing=f"when {fact} is missing",
+                )
+            )
+    return tuple(found)
+
+
 def _check(entries: tuple[Indicator, ...]) -> FrozenMap[str, Indicator]:
     table: dict[str, Indicator] = {}
     for entry in entries:
@@ -652,7 +837,9 @@ def _check(entries: tuple[Indicator, ...]) -> FrozenMap[str, Indicator]:
 
 
 #: Every indicator smice computes, by id, in documentation order.
-CATALOGUE: Final[FrozenMap[str, Indicator]] = _check(_entries())
+CATALOGUE: Final[FrozenMap[str, Indicator]] = _check(
+    (*_entries(), *_advice_entries(), *_bound_entries())
+)
 
 
 def fact_catalogue() -> FrozenMap[str, FactSpec]:

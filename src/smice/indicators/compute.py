@@ -12,6 +12,7 @@ from smice.errors import InvalidValue, SmiceError
 from smice.indicators._arena_facts import arena_facts
 from smice.indicators._circularity_facts import circularity_facts
 from smice.indicators._context import Context, FromPersons, Missing, Values
+from smice.indicators._coverage_facts import bound_facts, coverage_facts
 from smice.indicators._network_facts import network_facts
 from smice.indicators.catalogue import CATALOGUE
 from smice.indicators.timeline import arena_on, latest_date
@@ -132,9 +133,11 @@ def compute(
     values.update(arena_facts(ctx))
     values.update(network_facts(ctx))
     values.update(circularity_facts(ctx))
+    values.update(coverage_facts(ctx))
     # Every fact about persons is in `values` by now; facts derived from them come after
     # this step, so they see the suppressed values.
     _suppress_small_cells(values, ctx.min_cell_size)
+    values.update(bound_facts(values))
     items: dict[str, Fact] = {}
     for key, entry in CATALOGUE.items():
         value = values[key]

@@ -132,6 +132,7 @@ def _rule(item: Mapping[str, Any]) -> Rule:
         rationale=item.get("rationale"),
         references=tuple(item.get("references", ())),
         min_evidence=item.get("min_evidence"),
+        better=item.get("better"),
         priority=item.get("priority", 50),
         exclusive_group=item.get("exclusive_group"),
         instrument=_list(item["instrument"]),
@@ -243,6 +244,8 @@ def dump_ruleset(ruleset: RuleSet) -> dict[str, Any]:
         item: dict[str, Any] = {"id": rule.id, "title": _labels(rule.title), "when": rule.when}
         if rule.min_evidence:
             item["min_evidence"] = dict(rule.min_evidence)
+        if rule.better:
+            item["better"] = dict(rule.better)
         item["priority"] = rule.priority
         if rule.exclusive_group is not None:
             item["exclusive_group"] = rule.exclusive_group

@@ -179,9 +179,25 @@ def changes(rule: Rule, facts: Facts) -> tuple[list[Change], str]:
             changes.append((_size(facts, fact, current, option), change))
             break
     changes.sort(key=lambda pair: pair[0])
+    plausible = [change for _, change in changes if not _worse(rule, change)]
+    if plausible:
+        return plausible, ""
     if changes:
-        return [change for _, change in changes], ""
+        worse = ", ".join(dict.fromkeys(change.fact for _, change in changes))
+        return [], f"only a change for the worse ({worse}) would make it fire"
     return [], _why_not(rule, facts)
+
+
+def _worse(rule: Rule, change: Change) -> bool:
+    """Whether *change* moves a fact the rule says is better the other way the wrong way."""
+    direction = rule.better.get(change.fact)
+    if direction is None or not (_is_number(change.current) and _is_number(change.proposed)):
+        return False
+    assert isinstance(change.current, int | float)
+    assert isinstance(change.proposed, int | float)
+    if direction == "higher":
+        return change.proposed < change.current
+    return change.proposed > change.current
 
 
 def _size(

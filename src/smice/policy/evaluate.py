@@ -322,7 +322,7 @@ def _recommend(
         instrument=rule.instrument,
         level=rule.level,
         evidence=evidence,
-        thresholds=rule.thresholds,
+        thresholds=rule.thresholds_on(values),
         explanation=explanation,
         references=rule.references,
     )
@@ -357,7 +357,7 @@ def _not_fired(
         no_change=no_change,
         superseded_by=taken.get(rule.exclusive_group or "") if superseded else None,
         evidence=evidence,
-        thresholds=rule.thresholds,
+        thresholds=rule.thresholds_on(values),
         explanation=explanation,
     )
 

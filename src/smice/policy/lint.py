@@ -286,16 +286,15 @@ class _Checker:
         index = next(i for i, r in enumerate(self.ruleset.rules) if r is rule)
         return "/".join(["", "rules", str(index), *path])
 
-    def check_rule(self, rule: Rule) -> None:
-        when = self.pointer(rule, "when")
-        for fact in facts_of(rule.condition):
-            if fact not in self.catalogue:
-                self.add(
-                    Severity.ERROR, "unknown-fact", rule, _unknown(fact, self.catalogue), when
-                )
-        for fact in rule.min_evidence:
+    def check_evidence(self, rule: Rule) -> None:
+        """Evidence facts (and facts naming a minimum) are known counts or durations."""
+        for fact, minimum in rule.min_evidence.items():
             spec = self.spec(fact)
             where = self.pointer(rule, "min_evidence", fact)
+            if isinstance(minimum, str) and minimum not in self.catalogue:
+                self.add(
+                    Severity.ERROR, "unknown-fact", rule, _unknown(minimum, self.catalogue), where
+                )
             if spec is None:
                 self.add(
                     Severity.ERROR, "unknown-fact", rule, _unknown(fact, self.catalogue), where
@@ -308,6 +307,15 @@ class _Checker:
                     f"evidence fact {fact} is a {spec.unit}, not a count or a duration",
                     where,
                 )
+
+    def check_rule(self, rule: Rule) -> None:
+        when = self.pointer(rule, "when")
+        for fact in facts_of(rule.condition):
+            if fact not in self.catalogue:
+                self.add(
+                    Severity.ERROR, "unknown-fact", rule, _unknown(fact, self.catalogue), when
+                )
+        self.check_evidence(rule)
         for language, template in rule.templates.items():
             for fact in template.facts:
                 if fact not in self.catalogue:

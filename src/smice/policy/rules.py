@@ -39,6 +39,7 @@ __all__ = ["DEFAULT_PRIORITY", "Rule", "RuleSet", "RuleTest", "natural_key"]
 #: The priority of a rule that does not give one. Smaller numbers come first.
 DEFAULT_PRIORITY: Final = 50
 _NO_LABELS: Final[Labels] = FrozenMap()
+_FACT_ID: Final = re.compile(r"[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*")
 
 
 def _id(_: object, attribute: attrs.Attribute[str], value: str) -> None:
@@ -50,18 +51,35 @@ def _labels(value: Mapping[str, str] | None) -> Labels:
     return FrozenMap(value or {})
 
 
-def _evidence(value: Mapping[str, float] | None) -> FrozenMap[str, float]:
-    checked: dict[str, float] = {}
+def _evidence(value: Mapping[str, float | str] | None) -> FrozenMap[str, float | str]:
+    checked: dict[str, float | str] = {}
     for key, minimum in (value or {}).items():
+        if isinstance(minimum, str):
+            if not _FACT_ID.fullmatch(minimum):
+                raise InvalidValue(f"min_evidence[{key!r}]", "a number or a fact id", minimum)
+            checked[key] = minimum
+            continue
         if (
             isinstance(minimum, bool)
             or not isinstance(minimum, int | float)
             or not math.isfinite(minimum)
             or minimum < 0
         ):
-            raise InvalidValue(f"min_evidence[{key!r}]", "a non-negative number", minimum)
+            raise InvalidValue(
+                f"min_evidence[{key!r}]", "a non-negative number or a fact id", minimum
+            )
         checked[key] = minimum
     return FrozenMap(checked)
+
+
+_DIRECTIONS: Final = ("higher", "lower")
+
+
+def _better(value: Mapping[str, str] | None) -> FrozenMap[str, str]:
+    for key, direction in (value or {}).items():
+        if direction not in _DIRECTIONS:
+            raise InvalidValue(f"better[{key!r}]", "'higher' or 'lower'", direction)
+    return FrozenMap(value or {})
 
 
 def _priority(_: object, attribute: attrs.Attribute[int], value: int) -> None:
@@ -91,8 +109,13 @@ class Rule:
     title, recommendation, rationale : mapping of language to text
         In ``en``, ``nb`` and ``sv``; recommendation texts are templates citing facts
         (see :mod:`smice.policy.texts`).
-    min_evidence : mapping of fact id to number
-        The rule fires only when each of these facts is at least the given value.
+    min_evidence : mapping of fact id to number or fact id
+        The rule fires only when each of these facts is at least the given value, or at
+        least the value of the given fact (``{"A.n_smes": "T.min_evidence_subjects"}`` reads
+        the minimum from the template parameter fact).
+    better : mapping of fact id to ``"higher"`` or ``"lower"``
+        Which way of a fact is an improvement. The smallest-change hints of a rule that did
+        not fire never propose making such a fact worse.
     priority : int
         Smaller numbers come first; ties are broken by id.
     exclusive_group : str, optional
@@ -129,7 +152,8 @@ class Rule:
     recommendation: Labels = attrs.field(default=_NO_LABELS, converter=_labels)
     rationale: Labels = attrs.field(default=_NO_LABELS, converter=_labels)
     references: tuple[str, ...] = attrs.field(default=(), converter=tuple)
-    min_evidence: FrozenMap[str, float] = attrs.field(default=None, converter=_evidence)
+    min_evidence: FrozenMap[str, float | str] = attrs.field(default=None, converter=_evidence)
+    better: FrozenMap[str, str] = attrs.field(default=None, converter=_better)
     priority: int = attrs.field(default=DEFAULT_PRIORITY, validator=_priority)
     exclusive_group: str | None = None
     instrument: tuple[InstrumentType, ...] = attrs.field(default=(), converter=_instruments)
@@ -153,7 +177,7 @@ class Rule:
             except RuleSyntaxError as error:
                 raise error.located(f"/recommendation/{language}") from None
         atoms = tuple(
-            Compare(">=", Fact(fact), Const(minimum))
+            Compare(">=", Fact(fact), _minimum(minimum))
             for fact, minimum in self.min_evidence.items()
         )
         evidence: Condition | None = (
@@ -185,15 +209,26 @@ class Rule:
     @property
     def facts(self) -> tuple[str, ...]:
         """The facts the condition and the evidence requirements read."""
-        return tuple(dict.fromkeys((*facts_of(self.condition), *self.min_evidence)))
+        minima = (m for m in self.min_evidence.values() if isinstance(m, str))
+        return tuple(dict.fromkeys((*facts_of(self.condition), *self.min_evidence, *minima)))
 
     @property
     def thresholds(self) -> tuple[Threshold, ...]:
-        """The condition's thresholds, then the evidence minima."""
-        return (
-            *thresholds(self.condition),
-            *(Threshold(fact, ">=", minimum) for fact, minimum in self.min_evidence.items()),
-        )
+        """The condition's thresholds, then the evidence minima written as numbers."""
+        return self.thresholds_on({})
+
+    def thresholds_on(self, values: Mapping[str, FactValue]) -> tuple[Threshold, ...]:
+        """The condition's thresholds, then the evidence minima, those given as a fact read
+        from *values* (left out when it is missing or not a number).
+
+        .. versionadded:: 0.2.0
+        """
+        minima: list[Threshold] = []
+        for fact, minimum in self.min_evidence.items():
+            value = values.get(minimum) if isinstance(minimum, str) else minimum
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                minima.append(Threshold(fact, ">=", value))
+        return (*thresholds(self.condition), *minima)
 
     def fires(self, values: Mapping[str, FactValue]) -> bool:
         """Whether the condition and the evidence both hold (definitely) on *values*."""
@@ -225,6 +260,10 @@ def _flatten(node: Condition) -> Condition:
         flat = _flatten(item)
         items.extend(flat.items if isinstance(flat, AllOf) else (flat,))
     return AllOf(tuple(items))
+
+
+def _minimum(value: float | str) -> Fact | Const:
+    return Fact(value) if isinstance(value, str) else Const(value)
 
 
 def _always(_: Mapping[str, FactValue]) -> bool:

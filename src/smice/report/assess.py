@@ -208,7 +208,7 @@ class Assessment:
                 fired=rule.id in fired,
             )
             for rule in self.ruleset.ordered
-            for threshold in rule.thresholds
+            for threshold in rule.thresholds_on(self.facts.raw)
         )
 
     def key_indicators(self) -> tuple[str, ...]:
