@@ -368,7 +368,7 @@ EXPECTED: dict[str, object] = {
     "A.n_mature_teams": 1,  # team1, formed exactly 24 months before
     "A.n_actions_due": 2,  # a1 (6 months 17 days), a2 (6 months 12 days)
     "A.n_actions": 2,
-    "A.n_firm_team_members": 3,  # team1 has ann of sme1; ann, bob, cid have roles
+    "A.n_firm_team_members": 2,  # team1 has ann and bob of sme1 (cid works for no firm)
     "A.n_discover_interviews": 2,
     "A.n_closed_cycles": 1,  # c2
     "A.n_recommendations": 2,
@@ -381,7 +381,7 @@ EXPECTED: dict[str, object] = {
     "A.stalled_cycle_share": 1.0,  # c1 in discover since 2018-03-01 > 90 days
     "A.action_start_share": 0.5,  # a1 started, a2 not
     "A.mature_team_graduation_share": 0.0,
-    "A.non_manager_share": 1 / 3,  # ann (employee) of ann, bob, cid
+    "A.non_manager_share": 1 / 2,  # ann (employee) of ann, bob
     "A.external_interview_share": 0.5,  # bob is a member, uni is not
     "A.female_share": 0.5,
     "A.median_support_contacts": 0.0,  # sme1 0, sme2 1 (garden), large 0

@@ -177,6 +177,9 @@ def _team_facts(ctx: Context, out: Values) -> None:
         graduated, len(mature), "no teams formed 24 months or more ago"
     )
     people = ctx.stakeholders
+    # Owner-managers of firms with no recorded employee (sole traders) have nobody to
+    # involve: they are left out of the share of non-managers.
+    employing = {p.employer for p in people.values() if p.role in _NON_MANAGERS and p.employer}
     in_firm_teams: set[str] = set()
     for team in ctx.arena.teams:
         members = [people[m] for m in team.current_members if m in people]
@@ -186,7 +189,12 @@ def _team_facts(ctx: Context, out: Values) -> None:
         )
         if has_firm:
             in_firm_teams.update(
-                m.id for m in members if m.id in ctx.counted_persons and m.role is not None
+                m.id
+                for m in members
+                if m.id in ctx.counted_persons
+                and m.role is not None
+                and m.employer in ctx.firms
+                and not (m.role is PersonRole.OWNER_MANAGER and m.employer not in employing)
             )
     n = len(in_firm_teams)
     out["A.n_firm_team_members"] = FromPersons(n, n)
@@ -194,7 +202,8 @@ def _team_facts(ctx: Context, out: Values) -> None:
         share(
             sum(1 for sid in in_firm_teams if people[sid].role in _NON_MANAGERS),
             n,
-            "no person with a recorded role in a team with firm members",
+            "no firm employee or owner-manager in a team with firm members (owner-managers "
+            "of firms without a recorded employee left out)",
         ),
         n,
     )

@@ -202,9 +202,10 @@ def _entries() -> tuple[Indicator, ...]:
             id="A.n_firm_team_members",
             name="Persons in teams with firms",
             unit="count",
-            description="Persons with a recorded role in progress teams that have at least "
-            "one firm among their members (a member who is a firm or works for one): the "
-            "subjects of A.non_manager_share.",
+            description="Persons with a recorded role who work for a firm, in progress "
+            "teams that have at least one firm among their members (a member who is a firm "
+            "or works for one), sole traders' owner-managers left out: the subjects of "
+            "A.non_manager_share.",
             source="teams, stakeholders",
             about_persons=True,
         ),
@@ -292,7 +293,9 @@ def _entries() -> tuple[Indicator, ...]:
             name="Non-managers in teams with firms",
             unit="share",
             description="Share of non-managers (employees, union representatives) among "
-            "persons with a recorded role in teams with firm members.",
+            "the firms' people (persons with a role whose employer is a firm) in teams with "
+            "firm members; owner-managers of firms without a recorded employee (sole "
+            "traders) are left out, having nobody to involve.",
             source="teams, stakeholders",
             missing="without persons with a recorded role in teams with firm members",
             about_persons=True,
