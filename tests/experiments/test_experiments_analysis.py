@@ -50,3 +50,27 @@ def test_the_interval_is_reproducible_for_a_seed_and_selectors_may_be_conditions
 def test_an_empty_group_is_refused() -> None:
     with pytest.raises(InvalidValue, match="control"):
         estimate_effect(rows(), "rating", "movie-1", "movie-3", seed=1)
+
+
+@pytest.mark.parametrize(("df", "exact"), [(2, 0.5642), (4, 0.7979), (10, 0.9227)])
+def test_exact_hedges_j_matches_hedges_and_olkin_table(df: int, exact: float) -> None:
+    """Hedges & Olkin (1985), Table 2: exact J(m) = Γ(m/2) / (sqrt(m/2) Γ((m-1)/2)), the form
+    metafor's escalc() uses; the approximation 1 - 3 / (4m - 1) is close but not equal."""
+    from smice.experiments.analysis import hedges_j
+
+    assert round(hedges_j(df, "exact"), 4) == exact
+    assert round(hedges_j(df), 4) != exact
+
+
+def test_exact_correction_changes_g_by_the_ratio_of_the_two_js() -> None:
+    from smice.experiments.analysis import hedges_j
+
+    rows = [{"label": "a", "outcomes": {"x": v}} for v in (1.0, 2.0, 3.0, 5.0)]
+    rows += [{"label": "b", "outcomes": {"x": v}} for v in (2.0, 3.0, 4.0, 7.0)]
+    approximate = estimate_effect(rows, "x", "b", "a", seed=1).effect_size
+    exact = estimate_effect(rows, "x", "b", "a", seed=1, correction="exact").effect_size
+    assert approximate is not None
+    assert exact is not None
+    assert exact / approximate == pytest.approx(hedges_j(6, "exact") / hedges_j(6))
+    with pytest.raises(InvalidValue):
+        estimate_effect(rows, "x", "b", "a", seed=1, correction="gamma")

@@ -61,3 +61,14 @@ def test_directed_assortativity_follows_newman_not_folded() -> None:
 def test_mixing_matrix_of_classroom() -> None:
     groups, matrix = mixing_matrix(classroom(), "gender")
     assert (groups, matrix) == (["Boy", "Girl"], [[40.0, 2.0], [5.0, 41.0]])
+
+
+def test_coleman_is_nan_for_a_one_member_group_that_sends_ties() -> None:
+    """Issue 12: with n_g = 1 the expected within-group ties E_g = T_g (1 - 1) / (N - 1) = 0
+    and W_g = 0, so (W_g - E_g) / E_g is 0 / 0; netseg's coleman() returns NaN there
+    (Bojanowski & Corten 2014). The other groups keep their values."""
+    G = nx.DiGraph([(1, 2), (2, 1), (3, 4), (4, 3), (5, 1), (5, 3)])
+    nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b", 4: "b", 5: "c"}, "g")
+    found = coleman_homophily(G, "g")
+    assert math.isnan(found["c"])
+    assert not math.isnan(found["a"])

@@ -100,7 +100,7 @@ def run(args: argparse.Namespace) -> int:
     assessed = perf_counter() - started
     print(f"{how} in {loaded:.2f} s; assessed in {assessed:.2f} s")
     print()
-    print(summarize(arena, language=args.lang))
+    print(summarize(arena, language=args.lang, today=assessment.at))
     print()
     print(render_text(assessment, language=args.lang), end="")
     html = render_html(arena, assessment, language=args.lang)

@@ -79,6 +79,32 @@ class Indicator:
     missing: str = "never: it is a count"
     about_persons: bool = False
 
+    def label(self, language: str = "en") -> str:
+        """The indicator's name in *language* (``en``, ``nb`` or ``sv``).
+
+        Examples
+        --------
+        >>> CATALOGUE["A.female_share"].label("sv")
+        'Andel kvinnor'
+        >>> CATALOGUE["A.female_share_high"].label("nb")
+        'Andel kvinner, øvre grense'
+
+        .. versionadded:: 0.2.0
+        """
+        if language not in ("nb", "sv"):
+            return self.name
+        index = 0 if language == "nb" else 1
+        if self.id in _NAMES:
+            return _NAMES[self.id][index]
+        for side, words in (
+            ("_low", ("nedre grense", "nedre gräns")),
+            ("_high", ("øvre grense", "övre gräns")),
+        ):
+            base = self.id.removesuffix(side)
+            if base != self.id and base in _NAMES:
+                return f"{_NAMES[base][index]}, {words[index]}"
+        return self.name
+
     @property
     def family(self) -> str:
         """The family name (``arena and process``, ``network`` or ``circularity``)."""
@@ -827,6 +853,193 @@ def _bound_entries() -> tuple[Indicator, ...]:
                 )
             )
     return tuple(found)
+
+
+#: Names in Norwegian (bokmål) and Swedish, by fact id; bound facts derive theirs.
+_NAMES: Final[dict[str, tuple[str, str]]] = {
+    "A.months_observed": ("Måneder observert", "Månader observerade"),
+    "A.n_stakeholders": ("Aktører", "Aktörer"),
+    "A.n_smes": ("SMB-er", "Små och medelstora företag"),
+    "A.n_firms": ("Bedrifter", "Företag"),
+    "A.n_persons_with_gender": ("Personer med registrert kjønn", "Personer med registrerat kön"),
+    "A.n_initiatives": ("Initiativer", "Initiativ"),
+    "A.n_active_cycles": ("Aktive sykluser", "Aktiva cykler"),
+    "A.n_mature_teams": ("Modne framdriftsteam", "Mogna framstegsteam"),
+    "A.n_actions_due": ("Tiltak som burde ha startet", "Åtgärder som borde ha startat"),
+    "A.n_actions": (
+        "Tiltak knyttet til en samfunnskapital",
+        "Åtgärder knutna till ett samhällskapital",
+    ),
+    "A.n_firm_team_members": (
+        "Bedriftsfolk i team med bedrifter",
+        "Företagsfolk i team med företag",
+    ),
+    "A.n_discover_interviews": ("Intervjuer i Discover", "Intervjuer i Discover"),
+    "A.n_closed_cycles": ("Avsluttede sykluser", "Avslutade cykler"),
+    "A.n_recommendations": ("Anbefalinger gitt", "Rekommendationer givna"),
+    "A.min_helix_share": ("Minste aktørgruppes andel", "Minsta aktörsgruppens andel"),
+    "A.industry_share": ("Andel næringsliv", "Andel näringsliv"),
+    "A.academia_share": ("Andel forskning", "Andel forskning"),
+    "A.government_share": ("Andel offentlig sektor", "Andel offentlig sektor"),
+    "A.civil_society_share": ("Andel sivilsamfunn", "Andel civilsamhälle"),
+    "A.private_person_share": ("Andel privatpersoner", "Andel privatpersoner"),
+    "A.stalled_cycle_share": ("Sykluser som har stoppet opp", "Avstannade cykler"),
+    "A.action_start_share": ("Tiltak i gang", "Påbörjade åtgärder"),
+    "A.mature_team_graduation_share": ("Modne team skilt ut", "Mogna team avknoppade"),
+    "A.non_manager_share": ("Ikke-ledere i team med bedrifter", "Icke-chefer i team med företag"),
+    "A.external_interview_share": ("Eksterne intervjuer", "Externa intervjuer"),
+    "A.female_share": ("Andel kvinner", "Andel kvinnor"),
+    "A.median_support_contacts": ("Støttekontakter per bedrift", "Stödkontakter per företag"),
+    "A.firm_progress_share": (
+        "Bedrifter i langt komne initiativer",
+        "Företag i långt komna initiativ",
+    ),
+    "A.core_funding_share": ("Andel basisfinansiering", "Andel basfinansiering"),
+    "A.months_of_funding_left": (
+        "Måneder igjen av prosjektmidlene",
+        "Månader kvar av projektmedlen",
+    ),
+    "A.action_capital_gini": (
+        "Tiltakenes konsentrasjon på kapitaler",
+        "Åtgärdernas koncentration på kapital",
+    ),
+    "A.n_closed_cycles_reviewed": (
+        "Evalueringer av avsluttede sykluser",
+        "Utvärderingar av avslutade cykler",
+    ),
+    "A.reviews_per_closed_cycle": (
+        "Evalueringer per avsluttet syklus",
+        "Utvärderingar per avslutad cykel",
+    ),
+    "A.months_since_first_recommendation": (
+        "Måneder siden første anbefaling",
+        "Månader sedan första rekommendationen",
+    ),
+    "A.n_recommendations_taken_up": (
+        "Anbefalinger tatt i bruk",
+        "Rekommendationer som tagits till vara",
+    ),
+    "N.n_ties": ("Bånd mellom organisasjoner", "Band mellan organisationer"),
+    "N.sme_rnd_linkage_share": (
+        "SMB-er koblet til FoU",
+        "Små och medelstora företag kopplade till FoU",
+    ),
+    "N.top_broker_betweenness_share": ("Største andel mellomhet", "Största andel mellanhet"),
+    "N.top_broker_is_cut_vertex": (
+        "Nettverket deles uten den største brobyggeren",
+        "Nätverket delas utan den största brobyggaren",
+    ),
+    "N.cross_border_tie_share": ("Bånd over grensen", "Band över gränsen"),
+    "N.n_municipal_procurement_ties": ("Kommunale innkjøpsbånd", "Kommunala upphandlingsband"),
+    "N.n_co_applications": ("Felles søknader", "Gemensamma ansökningar"),
+    "N.co_applications_per_firm_year": (
+        "Felles søknader per bedrift og år",
+        "Gemensamma ansökningar per företag och år",
+    ),
+    "N.n_decided_applications": ("Avgjorte felles søknader", "Avgjorda gemensamma ansökningar"),
+    "N.application_success_share": ("Andel innvilgede søknader", "Andel beviljade ansökningar"),
+    "N.triple_helix_synergy": ("Trippelheliks-synergi T", "Trippelhelix-synergi T"),
+    "C.n_bio_sidestreams": ("Biobaserte sidestrømmer", "Biobaserade sidoströmmar"),
+    "C.bio_sidestream_energy_share": (
+        "Biobaserte sidestrømmer til energi",
+        "Biobaserade sidoströmmar till energi",
+    ),
+    "C.n_energy_sidestreams_with_material_use": (
+        "Sidestrømmer til energi med kjent materialbruk",
+        "Sidoströmmar till energi med känd materialanvändning",
+    ),
+    "C.n_potential_flows": ("Identifiserte ressursstrømmer", "Identifierade resursflöden"),
+    "C.realised_flow_share": ("Realiserte ressursstrømmer", "Förverkligade resursflöden"),
+    "C.realisation_ratio": (
+        "Realiseringsgrad for løpende strømmer",
+        "Förverkligandegrad för löpande flöden",
+    ),
+    "C.n_initiatives_blocked_waste_status": (
+        "Initiativer stoppet av avfallsstatus",
+        "Initiativ stoppade av avfallsstatus",
+    ),
+    "C.n_initiatives_with_r_strategy": (
+        "Initiativer med R-strategier",
+        "Initiativ med R-strategier",
+    ),
+    "C.low_r_initiative_share": (
+        "Initiativer med bare material- eller energigjenvinning",
+        "Initiativ med bara material- eller energiåtervinning",
+    ),
+    "C.r0_r2_initiative_share": (
+        "Initiativer med beste strategi R0-R2",
+        "Initiativ med bästa strategi R0-R2",
+    ),
+    "C.r3_r7_initiative_share": (
+        "Initiativer med beste strategi R3-R7",
+        "Initiativ med bästa strategi R3-R7",
+    ),
+    "C.n_circular_suppliers_mature": (
+        "Markedsmodne sirkulære leverandører",
+        "Marknadsmogna cirkulära leverantörer",
+    ),
+    "C.max_non_s3_domain_initiatives": (
+        "Initiativer i ett område utenfor S3",
+        "Initiativ i ett område utanför S3",
+    ),
+    "C.n_firms_with_circularity": (
+        "Bedrifter med sirkularitetspoeng",
+        "Företag med cirkularitetspoäng",
+    ),
+    "C.firm_circularity_change": (
+        "Endring i bedriftenes sirkularitet",
+        "Förändring av företagens cirkularitet",
+    ),
+    "C.n_products_with_mci": ("Produkter med MCI-data", "Produkter med MCI-data"),
+    "C.material_circularity": (
+        "Material Circularity Indicator (MCI)",
+        "Material Circularity Indicator (MCI)",
+    ),
+    "T.min_evidence_subjects": ("Grunnlag: antall som kreves", "Underlag: antal som krävs"),
+    "T.min_evidence_months": ("Grunnlag: måneder som kreves", "Underlag: månader som krävs"),
+    "A.n_countries": ("Land", "Länder"),
+    "A.n_work_units": ("Team og initiativer", "Team och initiativ"),
+    "A.helix_coverage_share": (
+        "Team og initiativer med alle fire aktørgrupper",
+        "Team och initiativ med alla fyra aktörsgrupper",
+    ),
+    "A.n_persons": ("Personer", "Personer"),
+    "A.network_consent_share": ("Samtykke til nettverksanalyse", "Samtycke till nätverksanalys"),
+    "A.n_persons_with_age_band": (
+        "Personer med registrert alder",
+        "Personer med registrerad ålder",
+    ),
+    "A.youth_share": ("Unge deltakere (under 35 år)", "Unga deltagare (under 35 år)"),
+    "A.action_capital_top": ("Kapitalen flest tiltak gjelder", "Kapitalet flest åtgärder gäller"),
+    "N.top_broker_fragmentation": (
+        "Avhengighet av den største brobyggeren",
+        "Beroende av den största brobyggaren",
+    ),
+    "C.n_initiatives_blocked_finance": (
+        "Initiativer stoppet av finansiering",
+        "Initiativ stoppade av finansiering",
+    ),
+    "C.n_initiatives_blocked_logistics": (
+        "Initiativer stoppet av logistikk",
+        "Initiativ stoppade av logistik",
+    ),
+    "C.n_initiatives_blocked_knowledge": (
+        "Initiativer stoppet av manglende kunnskap",
+        "Initiativ stoppade av saknad kunskap",
+    ),
+    "C.n_advanced_initiatives": (
+        "Initiativer i pilotfase eller senere",
+        "Initiativ i pilotfas eller senare",
+    ),
+    "C.anchored_initiative_share": (
+        "Initiativer forankret i offentlige planer",
+        "Initiativ förankrade i offentliga planer",
+    ),
+    "C.firm_circularity_change_high": (
+        "Endring i bedriftenes sirkularitet, øvre grense",
+        "Förändring av företagens cirkularitet, övre gräns",
+    ),
+}
 
 
 def _check(entries: tuple[Indicator, ...]) -> FrozenMap[str, Indicator]:

@@ -64,7 +64,9 @@ def coleman_homophily(G: nx.Graph[Any], attr: str) -> dict[Hashable, float]:
     ``W_g > E_g`` and ``(W_g - E_g) / E_g`` otherwise. It runs from -1 (ties only to other
     groups) through 0 (ties in proportion to group sizes) to 1 (ties only within the group).
     Directed graphs count out-arcs; an undirected edge counts from both ends. Groups that
-    send no tie get ``nan``.
+    send no tie get ``nan``, and so does a group of one member that sends ties: it expects
+    ``E_g = 0`` within-group ties and has ``W_g = 0``, so the index is ``0 / 0``, undefined
+    (netseg's ``coleman()`` gives ``NaN`` too).
 
     Examples
     --------
@@ -72,6 +74,10 @@ def coleman_homophily(G: nx.Graph[Any], attr: str) -> dict[Hashable, float]:
     >>> nx.set_node_attributes(G, {1: "a", 2: "a", 3: "b", 4: "b"}, "g")
     >>> coleman_homophily(G, "g")
     {'a': 1.0, 'b': 1.0}
+    >>> G.add_edge(5, 1)
+    >>> G.nodes[5]["g"] = "c"  # a group of one, sending a tie
+    >>> coleman_homophily(G, "g")["c"]
+    nan
 
     References
     ----------
@@ -81,6 +87,8 @@ def coleman_homophily(G: nx.Graph[Any], attr: str) -> dict[Hashable, float]:
        Social Networks 39, 14-32; R package netseg, function ``coleman()``.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       ``nan`` (was 0.0) for a one-member group that sends ties.
     """
     groups, mixing, sizes = _mixing(G, attr)
     n_total = sizes.sum()
@@ -96,8 +104,8 @@ def coleman_homophily(G: nx.Graph[Any], attr: str) -> dict[Hashable, float]:
             result[group] = float((within[g] - expected) / (sent[g] - expected))
         elif expected > 0:
             result[group] = float((within[g] - expected) / expected)
-        else:
-            result[group] = 0.0
+        else:  # a one-member group: no tie can stay inside it, and 0 / 0 is undefined
+            result[group] = float("nan")
     return result
 
 

@@ -25,7 +25,7 @@ from smice.policy.conditions import (
 )
 from smice.policy.facts import Facts, unit
 from smice.policy.rules import Rule
-from smice.policy.texts import format_value
+from smice.policy.texts import format_value, localise_condition, phrase
 
 __all__ = ["Change", "changes"]
 
@@ -54,13 +54,34 @@ class Change:
     needed: str
 
     def __str__(self) -> str:
-        current = "missing" if self.current is None else format_value(self.current)
+        return self.describe()
+
+    def describe(self, language: str = "en") -> str:
+        """The change in words, in *language* (``en``, ``nb`` or ``sv``).
+
+        .. versionadded:: 0.2.0
+        """
+        current = (
+            phrase("missing", language)
+            if self.current is None
+            else format_value(self.current, "", language)
+        )
         verb = "set"
         if _is_number(self.current) and _is_number(self.proposed):
             assert isinstance(self.current, int | float)
             assert isinstance(self.proposed, int | float)
             verb = "raise" if self.proposed > self.current else "lower"
-        return f"{verb} {self.fact} from {current} to {self.needed} (e.g. {_plain(self.proposed)})"
+        example = _plain(self.proposed)
+        if language != "en":
+            example = localise_condition(example, language)
+        return phrase(
+            verb,
+            language,
+            fact=self.fact,
+            current=current,
+            needed=localise_condition(self.needed, language),
+            example=example,
+        )
 
 
 def _plain(value: FactValue) -> str:

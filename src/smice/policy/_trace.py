@@ -14,7 +14,7 @@ import attrs
 from smice.domain import FrozenMap
 from smice.policy._compile import Test, compile_condition
 from smice.policy.conditions import AllOf, AnyOf, Condition, FactValue, Not, facts_of, to_text
-from smice.policy.texts import format_value
+from smice.policy.texts import format_value, localise_condition, phrase
 
 __all__ = ["Trace"]
 
@@ -35,11 +35,37 @@ class Trace:
     children: tuple[Trace, ...] = ()
     values: FrozenMap[str, FactValue] = _NO_VALUES
 
-    def render(self, indent: str = "") -> str:
-        """The tree as indented lines, each marked ✓ (true), ✗ (false) or ? (unknown)."""
-        shown = ", ".join(f"{k} = {format_value(v)}" for k, v in self.values.items())
-        line = f"{indent}{_MARK[self.result]} {self.text}" + (f"   [{shown}]" if shown else "")
-        return "\n".join([line, *(child.render(indent + "  ") for child in self.children)])
+    def caption(self, language: str = "en") -> str:
+        """The node's text in *language*: ``all of`` / ``any of`` / ``not`` / ``when`` /
+        ``evidence`` / ``rule P1`` in words of the language, comparisons with its decimal
+        sign (fact ids as they are).
+
+        .. versionadded:: 0.2.0
+        """
+        return _localise(self.text, language)
+
+    def render(self, indent: str = "", language: str = "en") -> str:
+        """The tree as indented lines, each marked ✓ (true), ✗ (false) or ? (unknown), in
+        *language* (``en``, ``nb`` or ``sv``: words, and numbers with a decimal comma)."""
+        shown = ", ".join(f"{k} = {format_value(v, '', language)}" for k, v in self.values.items())
+        text = self.caption(language)
+        line = f"{indent}{_MARK[self.result]} {text}" + (f"   [{shown}]" if shown else "")
+        return "\n".join(
+            [line, *(child.render(indent + "  ", language) for child in self.children)]
+        )
+
+
+_NODES: Final = frozenset({"all of", "any of", "not", "when", "evidence"})
+
+
+def _localise(text: str, language: str) -> str:
+    if language == "en":
+        return text
+    if text in _NODES:
+        return phrase(text, language)
+    if text.startswith("rule ") and " " not in text[5:]:
+        return phrase("rule", language, rule=text[5:])
+    return localise_condition(text, language)
 
 
 @lru_cache(maxsize=8192)

@@ -12,14 +12,14 @@ import attrs
 
 from smice.domain import FrozenMap
 from smice.domain.templates import Labels
-from smice.domain.vocabulary import GovernmentLevel, InstrumentType
+from smice.domain.vocabulary import GovernmentLevel, InstrumentType, label
 from smice.errors import InvalidDefinition, UnknownId
 from smice.policy._changes import Change, changes
 from smice.policy._trace import Trace, failing, trace
 from smice.policy.conditions import FactValue, Threshold
 from smice.policy.facts import Facts
 from smice.policy.rules import Rule, RuleSet
-from smice.policy.texts import format_value
+from smice.policy.texts import format_value, localise_condition, localise_no_change, phrase
 
 __all__ = [
     "Change",
@@ -69,21 +69,25 @@ class Recommendation:
     references: tuple[str, ...] = ()
 
     def describe(self, language: str = "en") -> str:
-        """A readable account in *language* (``en``, ``nb`` or ``sv``)."""
+        """A readable account in *language* (``en``, ``nb`` or ``sv``): rule texts, words,
+        instrument and level names, and numbers as the language writes them."""
         title = self.title.get(language) or self.title.get("en", "")
         text = self.text.get(language) or self.text.get("en", "")
+        instruments = ", ".join(label(i, language) for i in self.instrument) or "-"
+        levels = ", ".join(label(level, language) for level in self.level) or "-"
         lines = [
-            f"{self.rule_id} fired: {title}",
+            phrase("fired", language, rule=self.rule_id, title=title),
             f"  {text}",
-            f"  instrument: {', '.join(self.instrument) or '-'}; "
-            f"level: {', '.join(self.level) or '-'}",
-            "  evidence: "
+            f"  {phrase('instrument', language)}: {instruments}; "
+            f"{phrase('level', language)}: {levels}",
+            f"  {phrase('evidence', language)}: "
             + ", ".join(
                 f"{k} = {format_value(v, '', language)}" for k, v in self.evidence.items()
             ),
-            "  thresholds: " + ", ".join(str(t) for t in self.thresholds),
-            "  why:",
-            self.explanation.render("    "),
+            f"  {phrase('thresholds', language)}: "
+            + ", ".join(localise_condition(str(t), language) for t in self.thresholds),
+            f"  {phrase('why', language)}:",
+            self.explanation.render("    ", language),
         ]
         return "\n".join(lines)
 
@@ -128,20 +132,29 @@ class NotFired:
         return self.changes[0] if self.changes else None
 
     def describe(self, language: str = "en") -> str:
-        """A readable account (the texts are in English; values in *language*)."""
-        lines = [f"{self.rule_id} did not fire ({self.reason.value.replace('_', ' ')})"]
+        """A readable account in *language* (``en``, ``nb`` or ``sv``)."""
+        reason = phrase(self.reason.value, language)
+        lines = [phrase("not_fired", language, rule=self.rule_id, reason=reason)]
         if self.superseded_by:
-            lines.append(f"  {self.superseded_by} of the same exclusive group fired instead")
+            lines.append("  " + phrase("superseded_by", language, other=self.superseded_by))
         if self.failing:
-            lines.append("  failing: " + "; ".join(self.failing))
+            lines.append(
+                f"  {phrase('failing', language)}: "
+                + "; ".join(localise_condition(f, language) for f in self.failing)
+            )
         if self.missing:
-            lines.append("  missing: " + ", ".join(self.missing))
+            lines.append(f"  {phrase('missing', language)}: " + ", ".join(self.missing))
         if self.changes:
-            lines.append(f"  smallest change: {self.changes[0]}")
-            lines.extend(f"  or: {change}" for change in self.changes[1:])
+            lines.append(
+                f"  {phrase('smallest_change', language)}: {self.changes[0].describe(language)}"
+            )
+            lines.extend(
+                f"  {phrase('or', language)}: {change.describe(language)}"
+                for change in self.changes[1:]
+            )
         elif self.no_change:
-            lines.append(f"  {self.no_change}")
-        lines += ["  why:", self.explanation.render("    ")]
+            lines.append(f"  {localise_no_change(self.no_change, language)}")
+        lines += [f"  {phrase('why', language)}:", self.explanation.render("    ", language)]
         return "\n".join(lines)
 
 

@@ -22,12 +22,257 @@ from smice.policy.conditions import FactValue
 from smice.policy.errors import RuleSyntaxError
 from smice.policy.lexer import MAX_NAME, tokenize
 
-__all__ = ["Placeholder", "Template", "format_value", "parse_template"]
+__all__ = [
+    "PHRASES",
+    "Placeholder",
+    "Template",
+    "format_value",
+    "localise_condition",
+    "localise_no_change",
+    "parse_template",
+    "phrase",
+    "unit_name",
+]
 
 _SPEC: Final = re.compile(r"(\.[0-6][f%]|d)?")
 _MISSING: Final = {"en": "n/a", "nb": "mangler", "sv": "saknas"}
 _YES_NO: Final = {"en": ("yes", "no"), "nb": ("ja", "nei"), "sv": ("ja", "nej")}
 _NBSP: Final = "\u00a0"
+
+#: The words of rule explanations (fired, not fired, changes, explanation trees), by
+#: language. Keys are the same in every language.
+PHRASES: Final[Mapping[str, Mapping[str, str]]] = {
+    "en": {
+        "fired": "{rule} fired: {title}",
+        "not_fired": "{rule} did not fire ({reason})",
+        "instrument": "instrument",
+        "level": "level",
+        "evidence": "evidence",
+        "thresholds": "thresholds",
+        "why": "why",
+        "failing": "failing",
+        "missing": "missing",
+        "smallest_change": "smallest change",
+        "or": "or",
+        "superseded_by": "{other} of the same exclusive group fired instead",
+        "condition_false": "condition false",
+        "condition_unknown": "condition unknown: facts are missing",
+        "insufficient_evidence": "insufficient evidence",
+        "superseded": "superseded",
+        "all of": "all of",
+        "any of": "any of",
+        "not": "not",
+        "when": "when",
+        "rule": "rule {rule}",
+        "raise": "raise {fact} from {current} to {needed} (e.g. {example})",
+        "lower": "lower {fact} from {current} to {needed} (e.g. {example})",
+        "set": "set {fact} from {current} to {needed} (e.g. {example})",
+        "worse": "only a change for the worse ({facts}) would make it fire",
+        "two": "no change of one fact makes it fire: at least two of {facts} would have to change",
+        "no_value": "no value of {fact} makes it fire",
+        "no_change": "no change of one fact makes it fire",
+    },
+    "nb": {
+        "fired": "{rule} slo til: {title}",
+        "not_fired": "{rule} slo ikke til ({reason})",
+        "instrument": "virkemiddel",
+        "level": "nivå",
+        "evidence": "grunnlag",
+        "thresholds": "terskler",
+        "why": "hvorfor",
+        "failing": "ikke oppfylt",
+        "missing": "mangler",
+        "smallest_change": "minste endring",
+        "or": "eller",
+        "superseded_by": "{other} i samme eksklusive gruppe slo til i stedet",
+        "condition_false": "vilkåret er ikke oppfylt",
+        "condition_unknown": "vilkåret kan ikke avgjøres: fakta mangler",
+        "insufficient_evidence": "for lite grunnlag",
+        "superseded": "erstattet av en annen regel",
+        "all of": "alle disse",
+        "any of": "minst én av disse",
+        "not": "ikke",
+        "when": "når",
+        "rule": "regel {rule}",
+        "raise": "øk {fact} fra {current} til {needed} (f.eks. {example})",
+        "lower": "senk {fact} fra {current} til {needed} (f.eks. {example})",
+        "set": "sett {fact} fra {current} til {needed} (f.eks. {example})",
+        "worse": "bare en endring til det verre ({facts}) ville utløse regelen",
+        "two": "ingen endring av ett enkelt faktum utløser regelen: minst to av {facts} "
+        "måtte endres",
+        "no_value": "ingen verdi av {fact} utløser regelen",
+        "no_change": "ingen endring av ett enkelt faktum utløser regelen",
+    },
+    "sv": {
+        "fired": "{rule} slog till: {title}",
+        "not_fired": "{rule} slog inte till ({reason})",
+        "instrument": "styrmedel",
+        "level": "nivå",
+        "evidence": "underlag",
+        "thresholds": "tröskelvärden",
+        "why": "varför",
+        "failing": "inte uppfyllt",
+        "missing": "saknas",
+        "smallest_change": "minsta ändring",
+        "or": "eller",
+        "superseded_by": "{other} i samma exklusiva grupp slog till i stället",
+        "condition_false": "villkoret är inte uppfyllt",
+        "condition_unknown": "villkoret kan inte avgöras: fakta saknas",
+        "insufficient_evidence": "för litet underlag",
+        "superseded": "ersatt av en annan regel",
+        "all of": "alla dessa",
+        "any of": "minst en av dessa",
+        "not": "inte",
+        "when": "när",
+        "rule": "regel {rule}",
+        "raise": "höj {fact} från {current} till {needed} (t.ex. {example})",
+        "lower": "sänk {fact} från {current} till {needed} (t.ex. {example})",
+        "set": "sätt {fact} från {current} till {needed} (t.ex. {example})",
+        "worse": "bara en ändring till det sämre ({facts}) skulle utlösa regeln",
+        "two": "ingen ändring av ett enda faktum utlöser regeln: minst två av {facts} "
+        "skulle behöva ändras",
+        "no_value": "inget värde av {fact} utlöser regeln",
+        "no_change": "ingen ändring av ett enda faktum utlöser regeln",
+    },
+}
+
+_UNITS: Final[Mapping[str, tuple[str, str]]] = {
+    "share": ("andel", "andel"),
+    "count": ("antall", "antal"),
+    "months": ("måneder", "månader"),
+    "days": ("dager", "dagar"),
+    "rate": ("rate", "takt"),
+    "coefficient": ("koeffisient", "koefficient"),
+    "index": ("indeks", "index"),
+    "bits": ("bit", "bitar"),
+    "number": ("tall", "tal"),
+    "boolean": ("ja/nei", "ja/nej"),
+    "category": ("kategori", "kategori"),
+}
+_QUOTED: Final = re.compile(r"[\"']([a-z_]+)[\"']")
+_NUMBER: Final = re.compile(r"(?<![\w.])(-?\d+)\.(\d+)")
+_WORDS_IN_CONDITIONS: Final[Mapping[str, tuple[tuple[str, str], ...]]] = {
+    "nb": (
+        (" is missing", " mangler"),
+        (" and ", " og "),
+        (" or ", " eller "),
+        ("not ", "ikke "),
+        (" in [", " ∈ ["),
+        ("true", "ja"),
+        ("false", "nei"),
+        ("n/a", "mangler"),
+    ),
+    "sv": (
+        (" is missing", " saknas"),
+        (" and ", " och "),
+        (" or ", " eller "),
+        ("not ", "inte "),
+        (" in [", " ∈ ["),
+        ("true", "ja"),
+        ("false", "nej"),
+        ("n/a", "saknas"),
+    ),
+}
+_NO_CHANGE: Final = (
+    ("worse", re.compile(r"only a change for the worse \((?P<facts>.*)\) would make it fire")),
+    (
+        "two",
+        re.compile(
+            r"no change of one fact makes it fire: at least two of (?P<facts>.*) would have "
+            r"to change"
+        ),
+    ),
+    ("no_value", re.compile(r"no value of (?P<fact>\S+) makes it fire.*")),
+    ("no_change", re.compile(r"no change of one fact makes it fire")),
+)
+
+
+def phrase(key: str, language: str = "en", **values: str) -> str:
+    """The phrase *key* of :data:`PHRASES` in *language* (English when unknown), filled in.
+
+    Examples
+    --------
+    >>> phrase("fired", "sv", rule="P1", title="Koppla företag till FoU")
+    'P1 slog till: Koppla företag till FoU'
+
+    .. versionadded:: 0.2.0
+    """
+    table = PHRASES.get(language, PHRASES["en"])
+    return table[key].format(**values) if values else table[key]
+
+
+def unit_name(unit: str, language: str = "en") -> str:
+    """The name of a fact unit in *language*.
+
+    >>> unit_name("share", "nb"), unit_name("months", "sv"), unit_name("count")
+    ('andel', 'månader', 'count')
+
+    .. versionadded:: 0.2.0
+    """
+    names = _UNITS.get(unit)
+    if names is None or language not in ("nb", "sv"):
+        return unit
+    return names[0 if language == "nb" else 1]
+
+
+#: Category values rules compare with (community capitals, Emery & Flora 2006), by language.
+_CATEGORIES: Final[Mapping[str, tuple[str, str]]] = {
+    "natural": ("naturkapital", "naturkapital"),
+    "cultural": ("kulturell kapital", "kulturellt kapital"),
+    "human": ("humankapital", "humankapital"),
+    "social": ("sosial kapital", "socialt kapital"),
+    "political": ("politisk kapital", "politiskt kapital"),
+    "financial": ("finansiell kapital", "finansiellt kapital"),
+    "built": ("fysisk kapital", "byggt kapital"),
+}
+
+
+def _category(value: str, language: str) -> str:
+    names = _CATEGORIES.get(value)
+    if names is None or language not in ("nb", "sv"):
+        return value
+    return names[0 if language == "nb" else 1]
+
+
+def localise_condition(text: str, language: str = "en") -> str:
+    """A condition or threshold in the rule language, written for *language*: decimal
+    commas, and the words of the language (fact ids stay as they are).
+
+    Examples
+    --------
+    >>> localise_condition("N.share < 0.2 and A.n >= 10", "nb")
+    'N.share < 0,2 og A.n >= 10'
+    >>> localise_condition("x is missing or y == true", "sv")
+    'x saknas eller y == ja'
+
+    .. versionadded:: 0.2.0
+    """
+    if language not in _WORDS_IN_CONDITIONS:
+        return text
+    text = _NUMBER.sub(r"\1,\2", text)
+    for english, local in _WORDS_IN_CONDITIONS[language]:
+        text = text.replace(english, local)
+    return _QUOTED.sub(lambda m: f'"{_category(m.group(1), language)}"', text)
+
+
+def localise_no_change(text: str, language: str = "en") -> str:
+    """Why no single change makes a rule fire (as :func:`smice.policy.evaluate` says it in
+    English), in *language*.
+
+    >>> localise_no_change("no value of x makes it fire", "sv")
+    'inget värde av x utlöser regeln'
+
+    .. versionadded:: 0.2.0
+    """
+    if language == "en" or not text:
+        return text
+    for key, pattern in _NO_CHANGE:
+        match = pattern.fullmatch(text)
+        if match:
+            return phrase(key, language, **match.groupdict())
+    return text
+
+
 _MAX_TEMPLATE: Final = 20_000
 
 
@@ -103,7 +348,7 @@ def format_value(value: FactValue, spec: str = "", language: str = "en") -> str:
         yes, no = _YES_NO.get(language, ("yes", "no"))
         return yes if value else no
     if isinstance(value, str):
-        return value
+        return _category(value, language) if language in ("nb", "sv") else value
     if spec == "d":
         text = str(round(value))
     elif spec.endswith("%"):

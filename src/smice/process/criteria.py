@@ -676,7 +676,7 @@ _ALL: Final = (
         "the number of affirmative topics is between min and max",
         en="expects {min}–{max} affirmative topics, found {actual}",
         nb="forventer {min}–{max} bekreftende temaer, fant {actual}",
-        sv="förväntar {min}–{max} uppskattande ämnen, hittade {actual}",
+        sv="kräver {min}–{max} uppskattande ämnen, hittade {actual}",
     ),
     _criterion(
         "protocol_approved",
@@ -686,7 +686,7 @@ _ALL: Final = (
         "an interview protocol has been approved",
         en="expects an approved interview protocol, found {actual}",
         nb="forventer en godkjent intervjuguide, fant {actual}",
-        sv="förväntar en godkänd intervjuguide, hittade {actual}",
+        sv="kräver en godkänd intervjuguide, hittade {actual}",
     ),
     _criterion(
         "core_team",
@@ -698,7 +698,7 @@ _ALL: Final = (
         "found {persons} persons from {helices} helices",
         nb="forventer et kjerneteam på ≥ {min_persons} personer fra ≥ {min_helices} "
         "helikser, fant {persons} personer fra {helices} helikser",
-        sv="förväntar ett kärnteam på ≥ {min_persons} personer från ≥ {min_helices} "
+        sv="kräver ett kärnteam på ≥ {min_persons} personer från ≥ {min_helices} "
         "helixar, hittade {persons} personer från {helices} helixar",
     ),
     _criterion(
@@ -711,7 +711,7 @@ _ALL: Final = (
         "(missing: {who})",
         nb="forventer samtykke fra hver person med lagrede data, fant {actual} uten "
         "(mangler: {who})",
-        sv="förväntar samtycke från varje person med lagrade uppgifter, hittade {actual} "
+        sv="kräver samtycke från varje person med lagrade uppgifter, hittade {actual} "
         "utan (saknas: {who})",
     ),
     _criterion(
@@ -723,7 +723,7 @@ _ALL: Final = (
         en="expects every active member interviewed ({expected}), found {actual} (not yet: {who})",
         nb="forventer at hvert aktivt medlem er intervjuet ({expected}), fant {actual} "
         "(ikke ennå: {who})",
-        sv="förväntar att varje aktiv medlem är intervjuad ({expected}), hittade {actual} "
+        sv="kräver att varje aktiv medlem är intervjuad ({expected}), hittade {actual} "
         "(inte ännu: {who})",
     ),
     _criterion(
@@ -736,7 +736,7 @@ _ALL: Final = (
         "from a helix absent in the team, found {external} and {absent}",
         nb="forventer ≥ {min} intervjuer med ikke-medlemmer, ≥ {min_from_absent_helix} av "
         "dem fra en heliks som mangler i teamet, fant {external} og {absent}",
-        sv="förväntar ≥ {min} intervjuer med icke-medlemmar, ≥ {min_from_absent_helix} av "
+        sv="kräver ≥ {min} intervjuer med icke-medlemmar, ≥ {min_from_absent_helix} av "
         "dem från en helix som saknas i teamet, hittade {external} och {absent}",
     ),
     _criterion(
@@ -747,7 +747,7 @@ _ALL: Final = (
         "enough themes, each backed by enough stories",
         en="expects ≥ {min_themes} themes with ≥ {min_stories} stories, found {actual}",
         nb="forventer ≥ {min_themes} temaer med ≥ {min_stories} historier, fant {actual}",
-        sv="förväntar ≥ {min_themes} teman med ≥ {min_stories} berättelser, hittade {actual}",
+        sv="kräver ≥ {min_themes} teman med ≥ {min_stories} berättelser, hittade {actual}",
     ),
     _criterion(
         "positive_core_mapped",
@@ -757,7 +757,7 @@ _ALL: Final = (
         "the positive core has been mapped",
         en="expects a map of the positive core, found {actual}",
         nb="forventer et kart over den positive kjernen, fant {actual}",
-        sv="förväntar en karta över den positiva kärnan, hittade {actual}",
+        sv="kräver en karta över den positiva kärnan, hittade {actual}",
     ),
     _criterion(
         "dreams_endorsed",
@@ -770,7 +770,7 @@ _ALL: Final = (
         "active members, found {actual} of {expected} topics",
         nb="forventer ≥ {min_per_topic} drømmeerklæring per tema støttet av ≥ {share} av "
         "aktive medlemmer, fant {actual} av {expected} temaer",
-        sv="förväntar ≥ {min_per_topic} drömformulering per ämne som ≥ {share} av aktiva "
+        sv="kräver ≥ {min_per_topic} drömformulering per ämne som ≥ {share} av aktiva "
         "medlemmar ställer sig bakom, hittade {actual} av {expected} ämnen",
     ),
     _criterion(
@@ -783,7 +783,7 @@ _ALL: Final = (
         "grounded in ≥ {min_stories} stories, found {actual} of {expected} topics",
         nb="forventer ≥ {min_per_topic} utfordrende påstand per tema som består sjekklisten "
         "og bygger på ≥ {min_stories} historier, fant {actual} av {expected} temaer",
-        sv="förväntar ≥ {min_per_topic} provokativt påstående per ämne som klarar "
+        sv="kräver ≥ {min_per_topic} provokativt påstående per ämne som klarar "
         "checklistan och vilar på ≥ {min_stories} berättelser, hittade {actual} av "
         "{expected} ämnen",
     ),
@@ -795,7 +795,7 @@ _ALL: Final = (
         "enough measurable targets have been set",
         en="expects ≥ {min} measurable targets, found {actual}",
         nb="forventer ≥ {min} målbare mål, fant {actual}",
-        sv="förväntar ≥ {min} mätbara mål, hittade {actual}",
+        sv="kräver ≥ {min} mätbara mål, hittade {actual}",
     ),
     _criterion(
         "actions_owned",
@@ -805,7 +805,7 @@ _ALL: Final = (
         "enough actions (not dropped) with an owner and a due date",
         en="expects ≥ {min} actions with an owner and a due date, found {actual}",
         nb="forventer ≥ {min} tiltak med eier og frist, fant {actual}",
-        sv="förväntar ≥ {min} åtgärder med ägare och förfallodag, hittade {actual}",
+        sv="kräver ≥ {min} åtgärder med ägare och slutdatum, hittade {actual}",
     ),
     _criterion(
         "action_teams",
@@ -815,7 +815,7 @@ _ALL: Final = (
         "enough action teams with enough persons",
         en="expects ≥ {min_teams} action teams of ≥ {min_persons} persons, found {actual}",
         nb="forventer ≥ {min_teams} tiltaksteam med ≥ {min_persons} personer, fant {actual}",
-        sv="förväntar ≥ {min_teams} åtgärdsteam med ≥ {min_persons} personer, hittade {actual}",
+        sv="kräver ≥ {min_teams} åtgärdsteam med ≥ {min_persons} personer, hittade {actual}",
     ),
     _criterion(
         "review_recorded",
@@ -825,7 +825,7 @@ _ALL: Final = (
         "a review record exists",
         en="expects a review record, found {actual}",
         nb="forventer en evaluering, fant {actual}",
-        sv="förväntar en utvärdering, hittade {actual}",
+        sv="kräver en utvärdering, hittade {actual}",
     ),
 )
 

@@ -18,8 +18,9 @@ from smice.domain import Arena, ArenaTemplate, ConsentScope, Cycle, CycleStatus,
 from smice.errors import SmiceError
 from smice.indicators import latest_date
 from smice.network import simple_graph, to_graph
-from smice.process import days_in_phase, is_stalled
+from smice.process import is_stalled
 from smice.process.machine import resolve_template
+from smice.process.signals import days_since_activity
 
 __all__ = [
     "HELIX_COLOURS",
@@ -334,7 +335,8 @@ def _stall_flag(row: _Row, cycle: Cycle) -> str:
         return ""
     try:
         if is_stalled(row.arena, cycle.id, at=row.end, template=row.template):
-            days = int(days_in_phase(row.arena, cycle.id, at=row.end))
+            # The clock stalling reads: days without activity (not days in the phase).
+            days = int(days_since_activity(row.arena, cycle.id, at=row.end))
             return f" ⚠ {row.words['stalled']} ({days} d)"
     except SmiceError:
         return ""

@@ -18,9 +18,10 @@ from smice.domain import Arena, GovernmentLevel, InstrumentType, Language, label
 from smice.errors import InvalidValue
 from smice.indicators import CATALOGUE
 from smice.policy import Fact, NotFired, Recommendation, Trace
+from smice.policy.texts import localise_condition, localise_no_change, phrase, unit_name
 from smice.report._drawing import e, network_svg, timeline_svg
 from smice.report.assess import Assessment, ThresholdCheck
-from smice.report.text import format_fact, pick, words
+from smice.report.text import format_fact, pick, reason_text, words
 
 __all__ = ["render_html"]
 
@@ -94,7 +95,8 @@ def _trace(trace: Trace, language: str) -> str:
     values = f' <span class="vals">[{e(shown)}]</span>' if shown else ""
     children = "".join(_trace(child, language) for child in trace.children)
     inner = f'<ul class="trace">{children}</ul>' if children else ""
-    return f'<li><span class="{css}">{mark}</span> {e(trace.text)}{values}{inner}</li>'
+    caption = e(trace.caption(language))
+    return f'<li><span class="{css}">{mark}</span> {caption}{values}{inner}</li>'
 
 
 def _tree(trace: Trace, language: str) -> str:
@@ -125,12 +127,13 @@ def _recommendation(
     rows = []
     for fact, value in rec.evidence.items():
         found = assessment.facts.get(fact)
-        used = [str(t) for t in rec.thresholds if t.fact == fact]
+        used = [localise_condition(str(t), language) for t in rec.thresholds if t.fact == fact]
         unit = found.unit if found is not None else ""
         rows.append(
             f'<tr><td class="fact">{e(fact)}</td>'
             f'<td class="num">{e(format_fact(value, unit, language))}</td>'
-            f"<td>{e(unit)}</td><td><code>{e('; '.join(used))}</code></td></tr>"
+            f"<td>{e(unit_name(unit, language))}</td>"
+            f"<td><code>{e('; '.join(used))}</code></td></tr>"
         )
     evidence = (
         f"<table><tr><th>{e(w['indicator'])}</th><th>{e(w['value'])}</th>"
@@ -159,20 +162,22 @@ def _recommendation(
 def _not_fired(item: NotFired, assessment: Assessment, w: Mapping[str, str], language: str) -> str:
     rule = assessment.ruleset.rule(item.rule_id)
     lines = [
-        f"<li>{e(str(item.reason).replace('_', ' '))}"
+        f"<li>{e(phrase(item.reason.value, language))}"
         + (f": {e(item.superseded_by)}" if item.superseded_by else "")
         + "</li>"
     ]
     if item.failing:
-        lines.append(f"<li>{e(w['failing'])}: <code>{e('; '.join(item.failing))}</code></li>")
+        failing = "; ".join(localise_condition(f, language) for f in item.failing)
+        lines.append(f"<li>{e(w['failing'])}: <code>{e(failing)}</code></li>")
     if item.missing:
         lines.append(
             f"<li>{e(w['missing_facts'])}: <code>{e(', '.join(item.missing))}</code></li>"
         )
     if item.changes:
-        lines.append(f"<li>{e(w['smallest_change'])}: {e(str(item.changes[0]))}</li>")
+        change = item.changes[0].describe(language)
+        lines.append(f"<li>{e(w['smallest_change'])}: {e(change)}</li>")
     elif item.no_change:
-        lines.append(f"<li>{e(item.no_change)}</li>")
+        lines.append(f"<li>{e(localise_no_change(item.no_change, language))}</li>")
     return (
         f'<div class="nf" id="rule-{e(item.rule_id)}"><strong><span class="rule-id">'
         f"{e(item.rule_id)}</span> {e(pick(rule.title, language))}</strong>"
@@ -182,7 +187,7 @@ def _not_fired(item: NotFired, assessment: Assessment, w: Mapping[str, str], lan
     )
 
 
-def _check_rows(checks: list[ThresholdCheck], w: Mapping[str, str]) -> str:
+def _check_rows(checks: list[ThresholdCheck], w: Mapping[str, str], language: str) -> str:
     grouped: dict[tuple[str, str], list[ThresholdCheck]] = {}
     for check in checks:
         key = (check.threshold.op, repr(check.threshold.value))
@@ -194,7 +199,9 @@ def _check_rows(checks: list[ThresholdCheck], w: Mapping[str, str]) -> str:
         fired = ' class="fired"' if any(c.fired for c in same) else ""
         rules = ", ".join(dict.fromkeys(c.rule_id for c in same))
         rows.append(
-            f"<tr{fired}><td><code>{e(first.threshold.op)} {e(first.threshold.value)}</code>"
+            f"<tr{fired}><td><code>"
+            f"{e(localise_condition(f'{first.threshold.op} {first.threshold.value}', language))}"
+            "</code>"
             f'</td><td><span class="{css}">{mark}</span> {e(w[css])}</td>'
             f"<td>{e(rules)}</td></tr>"
         )
@@ -212,19 +219,23 @@ def _indicators(assessment: Assessment, w: Mapping[str, str], language: str) -> 
     for fact in order:
         found = assessment.facts.get(fact)
         spec = CATALOGUE.get(fact)
-        name = spec.name if spec is not None else ""
-        description = spec.description if spec is not None else ""
+        name = spec.label(language) if spec is not None else ""
+        # Definitions and reasons for missing values are written in English: other
+        # languages show the name, and that the value is missing.
+        description = spec.description if spec is not None and language == "en" else ""
+        text = reason_text(found.reason, language) if found is not None else ""
+        why = f": {text}" if text else ""
         reason = (
-            f'<br><span class="unknown">{e(w["missing_facts"])}: {e(found.reason)}</span>'
+            f'<br><span class="unknown">{e(w["missing_facts"])}{e(why)}</span>'
             if found is not None and found.reason
             else ""
         )
-        inner = _check_rows(checks.get(fact, []), w)
+        inner = _check_rows(checks.get(fact, []), w, language)
         table = f'<table class="inner">{inner}</table>' if inner else "—"
         rows.append(
             f'<tr><td class="fact" title="{e(description)}">{e(fact)}</td>'
             f'<td class="num">{e(_fact_value(found, language))}</td>'
-            f"<td>{e(found.unit if found is not None else '')}</td>"
+            f"<td>{e(unit_name(found.unit, language) if found is not None else '')}</td>"
             f"<td><strong>{e(name)}</strong> {e(description)}{reason}</td>"
             f"<td>{table}</td></tr>"
         )
@@ -293,7 +304,7 @@ def render_html(
     key = "".join(
         f'<tr><td class="fact">{e(f)}</td>'
         f'<td class="num">{e(_fact_value(assessment.facts.get(f), lang))}</td>'
-        f"<td>{e(CATALOGUE[f].name if f in CATALOGUE else '')}</td></tr>"
+        f"<td>{e(CATALOGUE[f].label(lang) if f in CATALOGUE else '')}</td></tr>"
         for f in assessment.key_indicators()
     )
     sections = [

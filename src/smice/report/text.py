@@ -6,6 +6,7 @@ explanation, and the rules that did not fire.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Final
 
@@ -13,7 +14,7 @@ from smice.domain import Language
 from smice.domain.templates import Labels
 from smice.errors import NotFound
 from smice.policy import FactValue
-from smice.policy.texts import format_value
+from smice.policy.texts import format_value, localise_no_change, phrase, unit_name
 from smice.report.assess import Assessment
 from smice.report.summary import table
 
@@ -204,9 +205,37 @@ def format_fact(value: FactValue, unit: str, language: str = "en") -> str:
     return format_value(value, "", language)
 
 
-def _with_reason(fact: str, assessment: Assessment) -> str:
+_SUPPRESSED: Final = re.compile(r"suppressed: fewer than (\d+) persons")
+_SUPPRESSED_TEXT: Final = {
+    "nb": "skjult: færre enn {k} personer",
+    "sv": "dolt: färre än {k} personer",
+}
+
+
+def reason_text(reason: str, language: str) -> str:
+    """Why a fact is missing, for a report in *language*: the reason itself in English; in
+    nb and sv the small-cell suppression in words of the language, and nothing for other
+    reasons (those are written in English).
+
+    Examples
+    --------
+    >>> reason_text("suppressed: fewer than 5 persons", "sv")
+    'dolt: färre än 5 personer'
+    >>> reason_text("no organisations", "nb")
+    ''
+
+    .. versionadded:: 0.2.0
+    """
+    if language not in _SUPPRESSED_TEXT or not reason:
+        return reason
+    match = _SUPPRESSED.fullmatch(reason)
+    return _SUPPRESSED_TEXT[language].format(k=match.group(1)) if match else ""
+
+
+def _with_reason(fact: str, assessment: Assessment, language: str = "en") -> str:
     found = assessment.facts.get(fact)
-    return f"{fact} ({found.reason})" if found is not None and found.reason else fact
+    why = reason_text(found.reason, language) if found is not None else ""
+    return f"{fact} ({why})" if why else fact
 
 
 def render_text(assessment: Assessment, *, language: Language | str = Language.EN) -> str:
@@ -249,9 +278,10 @@ def render_text(assessment: Assessment, *, language: Language | str = Language.E
     for fact in assessment.key_indicators():
         found = assessment.facts[fact]
         shown = format_fact(found.value, found.unit, lang)
-        if found.value is None and found.reason:
-            shown += f" ({found.reason})"
-        rows.append([fact, shown, found.unit])
+        why = reason_text(found.reason, lang)
+        if found.value is None and why:
+            shown += f" ({why})"
+        rows.append([fact, shown, unit_name(found.unit, lang)])
     out += [table([w["indicator"], w["value"], w["unit"]], rows), ""]
     out.append(w["recommendations"])
     if not assessment.recommendations:
@@ -265,15 +295,17 @@ def render_text(assessment: Assessment, *, language: Language | str = Language.E
     if assessment.not_fired:
         out.append(w["not_fired"])
         for item in assessment.not_fired:
-            line = f"- {item.rule_id}: {str(item.reason).replace('_', ' ')}"
+            line = f"- {item.rule_id}: {phrase(item.reason.value, lang)}"
             if item.superseded_by:
                 line += f" ({item.superseded_by})"
             elif item.missing:
                 line += f"; {w['missing_facts']}: " + ", ".join(
-                    _with_reason(fact, assessment) for fact in item.missing
+                    _with_reason(fact, assessment, lang) for fact in item.missing
                 )
             elif item.smallest_change is not None:
-                line += f"; {w['smallest_change']}: {item.smallest_change}"
+                line += f"; {w['smallest_change']}: {item.smallest_change.describe(lang)}"
+            elif item.no_change:
+                line += f"; {localise_no_change(item.no_change, lang)}"
             out.append(line)
         out += ["", w["explain_hint"]]
     return "\n".join(out).rstrip("\n") + "\n"
