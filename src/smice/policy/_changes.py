@@ -183,7 +183,12 @@ def _nudged(point: float, anchor: float, true: IntervalSet, integral: bool) -> l
 
 def changes(rule: Rule, facts: Facts) -> tuple[list[Change], str]:
     changes: list[tuple[tuple[int, float, str], Change]] = []
+    # A fact naming an evidence minimum is a setting (a template parameter), not something
+    # about the arena that could change.
+    settings = {m for m in rule.min_evidence.values() if isinstance(m, str)}
     for fact in rule.facts:
+        if fact in settings:
+            continue
         try:
             options, needed = _candidates(rule, facts, fact)
         except Unsolvable as error:
