@@ -41,7 +41,7 @@ def _document(**rule: Any) -> dict[str, Any]:
 def test_the_default_rule_set_is_bundled_and_valid() -> None:
     assert bundled_rulesets() == ("smice/default",)
     ruleset = load_ruleset("smice/default")
-    assert (ruleset.id, ruleset.version) == ("smice/default", "0.1.0")
+    assert (ruleset.id, ruleset.version) == ("smice/default", "0.2.0")
     validate(dump_ruleset(ruleset), "ruleset")
 
 
@@ -83,7 +83,7 @@ def test_unknown_reference_is_not_found() -> None:
         (lambda d: d["rules"][0].pop("title"), "/rules/0"),
         (lambda d: d["rules"][0].update(instrument="bribery"), "/rules/0/instrument"),
         (lambda d: d["rules"][0].update(priority=-1), "/rules/0/priority"),
-        (lambda d: d["rules"][0].update(min_evidence={"x": "ten"}), "/rules/0/min_evidence/x"),
+        (lambda d: d["rules"][0].update(min_evidence={"x": "ten!"}), "/rules/0/min_evidence/x"),
         (lambda d: d["rules"][0].update(colour="red"), "/rules/0"),
         (
             lambda d: d.update(tests=[{"name": "t", "facts": {"__x__": 1}, "expect_fired": []}]),
@@ -146,7 +146,8 @@ def test_extends_merges_rules_by_id_and_tests_by_name() -> None:
         "rules": [
             {
                 "id": "P1",
-                "when": "N.sme_rnd_linkage_share < 0.30 and A.months_observed >= 12",
+                "when": "N.sme_rnd_linkage_share_high < 0.30 and A.months_observed >= 12 and "
+                "(A.network_consent_share >= 0.70 or A.network_consent_share is missing)",
                 "min_evidence": {"A.n_smes": 20},
             },
             {
@@ -162,9 +163,10 @@ def test_extends_merges_rules_by_id_and_tests_by_name() -> None:
             {
                 "name": "P1 fires",
                 "facts": {
-                    "N.sme_rnd_linkage_share": 0.25,
+                    "N.sme_rnd_linkage_share_high": 0.25,
                     "A.months_observed": 14,
                     "A.n_smes": 25,
+                    "T.min_evidence_months": 6,
                 },
                 "expect_fired": ["P1"],
             }
@@ -174,7 +176,7 @@ def test_extends_merges_rules_by_id_and_tests_by_name() -> None:
     default = load_ruleset("smice/default")
     assert (*default.rule_ids, "X1") == ruleset.rule_ids
     p1 = ruleset.rule("P1")
-    assert dict(p1.min_evidence) == {"A.n_smes": 20, "A.months_observed": 6}
+    assert dict(p1.min_evidence) == {"A.n_smes": 20, "A.months_observed": "T.min_evidence_months"}
     assert default.rule("P1").title == p1.title
     assert ruleset.extends == "smice/default"
     assert len(default.tests) == len(ruleset.tests)
@@ -184,14 +186,18 @@ def test_extends_merges_rules_by_id_and_tests_by_name() -> None:
     child["tests"].append(
         {
             "name": "P1 stays silent just past its threshold",
-            "facts": {"N.sme_rnd_linkage_share": 0.3},
+            "facts": {"N.sme_rnd_linkage_share_high": 0.3},
             "expect_fired": [],
         }
     )
     assert run_tests(load_ruleset(child)).passed
-    assert evaluate(
-        ruleset, {"N.sme_rnd_linkage_share": 0.25, "A.months_observed": 14, "A.n_smes": 25}
-    ).fired == ("P1",)
+    facts = {
+        "N.sme_rnd_linkage_share_high": 0.25,
+        "A.months_observed": 14,
+        "A.n_smes": 25,
+        "T.min_evidence_months": 6,
+    }
+    assert evaluate(ruleset, facts).fired == ("P1",)
 
 
 def test_extends_through_a_library_and_cycles() -> None:

@@ -195,3 +195,14 @@ def test_hints_never_propose_making_things_worse() -> None:
     fewer = {**facts, "A.n_firms": 4}
     p5 = evaluate(DEFAULT, Facts.from_values(fewer, units=default_facts())).result("P5")
     assert p5.changes == ()  # type: ignore[union-attr]
+
+
+def test_the_explanation_page_lists_every_rule() -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).parents[2] / "docs/explanation/default-rules.md").read_text("utf-8")
+    import re
+
+    named = set(re.findall(r"\bP\d+[a-z]?\b", page)) | {"P23a", "P23b", "P23c"}
+    assert "| P23a–c |" in page
+    assert set(DEFAULT.rule_ids) <= named

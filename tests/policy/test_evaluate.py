@@ -304,7 +304,7 @@ def test_describe_is_readable() -> None:
     )
     result = evaluate(rules, {"x": 2})
     text = result.recommendations[0].describe("nb")
-    assert text.startswith("a fired: A-nb\n  x is 2")
+    assert text.startswith("a slo til: A-nb\n  x is 2")
     assert "lower x" not in text
     assert "raise x from 0 to > 1" in evaluate(rules, {"x": 0}).not_fired[0].describe()
 

@@ -103,7 +103,7 @@ def test_exit_report_in_norwegian_and_swedish() -> None:
         nb.message == "kriteriet 'positive_core_mapped' forventer et kart over den positive "
         "kjernen, fant 0"
     )
-    assert sv.message.startswith("kriteriet 'positive_core_mapped' förväntar")
+    assert sv.message.startswith("kriteriet 'positive_core_mapped' kräver")
 
 
 def test_allowed_events_follow_the_phase() -> None:

@@ -26,6 +26,7 @@ from smice.process import (
     to_mermaid,
 )
 from smice.process._bundled import bundled_template
+from smice.process.signals import last_activity
 
 BASE = json.loads(
     (Path(__file__).parents[2] / "src" / "smice" / "templates" / "base.json").read_text("utf-8")
@@ -160,11 +161,15 @@ def test_stalled_after_stall_days_in_one_phase() -> None:
     lines = EXAMPLE.read_text("utf-8").splitlines()
     arena = replay(load_event(json.loads(x)) for x in lines[:40])
     entered = arena.cycle("c-wood-1").history[-1].entered_at
-    assert not is_stalled(arena, "c-wood-1", at=entered + timedelta(days=90))
-    assert is_stalled(arena, "c-wood-1", at=entered + timedelta(days=90, seconds=1))
-    assert not is_stalled(arena, "c-wood-1", at=entered + timedelta(days=100), stall_days=120)
+    # The clock runs from the last activity: the interview of 2019-03-20, after entering
+    # Discover on 2019-03-13 (issue 12: activity resets it).
+    quiet = last_activity(arena, "c-wood-1", at=entered + timedelta(days=200))
+    assert quiet == datetime(2019, 3, 20, tzinfo=UTC)
+    assert not is_stalled(arena, "c-wood-1", at=quiet + timedelta(days=90))
+    assert is_stalled(arena, "c-wood-1", at=quiet + timedelta(days=90, seconds=1))
+    assert not is_stalled(arena, "c-wood-1", at=quiet + timedelta(days=100), stall_days=120)
     rural = load_template("smice/rural-community")
-    assert not is_stalled(arena, "c-wood-1", at=entered + timedelta(days=100), template=rural)
+    assert not is_stalled(arena, "c-wood-1", at=quiet + timedelta(days=100), template=rural)
     with pytest.raises(ValueError, match="timezone-aware"):
         days_in_phase(arena, "c-wood-1", at=datetime(2019, 1, 1))
     assert days_in_phase(arena, "c-wood-1", at=entered.astimezone(UTC)) == 0

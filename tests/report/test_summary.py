@@ -77,12 +77,16 @@ def test_summary_counts_stakeholders_by_helix_and_country() -> None:
         ),
     )
     lines = summarize(arena, today=date(2018, 3, 31)).splitlines()
-    assert "4 stakeholders (3 organisations, 1 persons)" in lines
+    assert "4 stakeholders (3 organisations, 1 persons); helices count organisations" in lines
     industry = next(line for line in lines if line.startswith("industry"))
     assert industry.split()[1:] == ["1", "2", "3"]  # SE, NO, all
+    civil = next(line for line in lines if line.startswith("civil"))
+    assert civil.split()[-3:] == ["0", "0", "0"]  # the person is not an organisation
     cycle = next(line for line in lines if line.startswith("c1"))
-    assert "discover" in cycle.split()
-    assert cycle.split()[-1] == "30"  # days in phase: 1 March to 31 March
+    assert "Discover" in cycle.split()
+    # Days in phase and without activity, to the end of 31 March (the assessment's
+    # convention): 1 March 00:00 to 1 April 00:00 UTC.
+    assert cycle.split()[-2:] == ["31", "31"]
 
 
 def test_summary_labels_follow_the_language() -> None:

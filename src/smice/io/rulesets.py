@@ -194,8 +194,8 @@ def load_ruleset(
     Examples
     --------
     >>> default = load_ruleset("smice/default")
-    >>> default.id, default.rule("P1").when
-    ('smice/default', 'N.sme_rnd_linkage_share < 0.20 and A.months_observed >= 12')
+    >>> default.id, default.rule("P1").when.split(" and ")[0]
+    ('smice/default', 'N.sme_rnd_linkage_share_high < 0.20')
     >>> stricter = load_ruleset({"smice": "ruleset/1", "id": "my/rules", "version": "1.0.0",
     ...     "extends": "smice/default",
     ...     "rules": [{"id": "P1", "when": "N.sme_rnd_linkage_share < 0.30"}]})

@@ -478,6 +478,7 @@ def validate(
     errors.sort(key=lambda e: e.pointer)
     if best is not None:
         first = _to_error(next(_leaves(best)))
-        errors.remove(first)
+        if first in errors:  # best_match may descend into an anyOf branch the leaves skip
+            errors.remove(first)
         errors.insert(0, first)
     raise DocumentInvalid(kind, errors, source)
