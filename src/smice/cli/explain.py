@@ -18,6 +18,7 @@ from smice.cli.assess import load_source, parse_day, write_output
 from smice.domain import Language
 from smice.errors import EventRefused
 from smice.policy import Recommendation
+from smice.policy.texts import localise_condition, phrase
 from smice.report.assess import assess
 from smice.report.text import pick, words
 
@@ -63,15 +64,17 @@ def run(args: argparse.Namespace) -> int:
         write_output(json.dumps(found, ensure_ascii=False, indent=2), None)
         return 0
     rule = assessment.ruleset.rule(args.rule)
-    lines = [f"{args.rule}: {pick(rule.title, args.lang)}", f"  when: {rule.when}"]
+    lang = str(args.lang)
+    lines = [
+        f"{args.rule}: {pick(rule.title, lang)}",
+        f"  {phrase('when', lang)}: {localise_condition(rule.when, lang)}",
+    ]
     if rule.min_evidence:
-        lines.append(
-            "  evidence needed: "
-            + ", ".join(
-                f"{fact} >= {value if isinstance(value, str) else format(value, 'g')}"
-                for fact, value in rule.min_evidence.items()
-            )
+        needed = ", ".join(
+            f"{fact} >= {value if isinstance(value, str) else format(value, 'g')}"
+            for fact, value in rule.min_evidence.items()
         )
+        lines.append(f"  {phrase('evidence', lang)}: {localise_condition(needed, lang)}")
     lines.append(outcome.describe(args.lang))
     rationale = pick(rule.rationale, args.lang)
     if rationale:
