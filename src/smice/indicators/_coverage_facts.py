@@ -18,7 +18,7 @@ from smice.domain import (
     Stakeholder,
     TeamStatus,
 )
-from smice.indicators._context import Context, Missing, Value, Values, share
+from smice.indicators._context import Context, FromPersons, Missing, Value, Values, share
 from smice.indicators.catalogue import BOUNDED
 
 #: Template parameters rules read as facts, with the value used when the template is unknown
@@ -110,17 +110,21 @@ def _coverage_facts(ctx: Context, out: Values) -> None:
 
 
 def _person_facts(ctx: Context, out: Values) -> None:
+    """Facts about persons, small cells suppressed by compute: consent coverage over every
+    person (it says how much the N facts can see), age over the counted persons."""
     persons = [s for s in ctx.stakeholders.values() if s.is_person]
     out["A.n_persons"] = len(persons)
-    out["A.network_consent_share"] = share(
-        sum(1 for p in persons if p.consents_to(ConsentScope.NETWORK_ANALYSIS, on=ctx.at)),
-        len(persons),
-        "no persons",
+    consenting = sum(1 for p in persons if p.consents_to(ConsentScope.NETWORK_ANALYSIS, at=ctx.at))
+    out["A.network_consent_share"] = FromPersons(
+        share(consenting, len(persons), "no persons"), len(persons)
     )
-    aged = [p for p in persons if p.age_band is not None]
-    out["A.n_persons_with_age_band"] = len(aged)
-    out["A.youth_share"] = share(
-        sum(1 for p in aged if p.age_band in _YOUTH), len(aged), "no person has an age band"
+    aged = [p for p in ctx.counted_persons.values() if p.age_band is not None]
+    out["A.n_persons_with_age_band"] = FromPersons(len(aged), len(aged))
+    out["A.youth_share"] = FromPersons(
+        share(
+            sum(1 for p in aged if p.age_band in _YOUTH), len(aged), "no person has an age band"
+        ),
+        len(aged),
     )
 
 

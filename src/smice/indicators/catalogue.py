@@ -767,6 +767,7 @@ def _advice_entries() -> tuple[Indicator, ...]:
             "assessment date: the persons every N fact can see.",
             source="stakeholder consent",
             missing="without persons",
+            about_persons=True,
         ),
         i(
             id="A.n_persons_with_age_band",
@@ -774,6 +775,7 @@ def _advice_entries() -> tuple[Indicator, ...]:
             unit="count",
             description="Persons with a recorded age band.",
             source="stakeholders",
+            about_persons=True,
         ),
         i(
             id="A.youth_share",
@@ -783,6 +785,7 @@ def _advice_entries() -> tuple[Indicator, ...]:
             "and 25_34).",
             source="stakeholder age_band",
             missing="without persons with an age band",
+            about_persons=True,
         ),
         i(
             id="A.action_capital_top",
