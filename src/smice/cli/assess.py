@@ -20,7 +20,7 @@ from smice.cli._output import check_out, write_output
 from smice.cli.replay import load_state
 from smice.domain import Arena, Language
 from smice.errors import DocumentInvalid, EventRefused, InvalidValue
-from smice.io._guard import file_head
+from smice.io._guard import MAX_YEAR, MIN_YEAR, file_head
 from smice.report.assess import Assessment, assess
 from smice.report.html import render_html
 from smice.report.text import render_text
@@ -44,9 +44,12 @@ def parse_day(text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise InvalidValue("--at", "a date such as 2020-06-30", text) from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise InvalidValue("--at", f"a date in the years {MIN_YEAR} to {MAX_YEAR}", text)
+    return day
 
 
 def is_journal(path: Path) -> bool:

@@ -13,6 +13,7 @@ from smice.cli._output import check_out
 from smice.errors import InvalidValue
 from smice.io import load_arena
 from smice.io._files import storage_error
+from smice.io._guard import MAX_YEAR, MIN_YEAR
 from smice.network import (
     arena_metrics,
     flow_graph,
@@ -31,9 +32,14 @@ _WRITERS = {"graphml": write_graphml, "gexf": write_gexf, "json": write_json}
 
 def _day(text: str) -> date:
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a date YYYY-MM-DD, got {text!r}") from None
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"expected a date in the years {MIN_YEAR} to {MAX_YEAR}, got {text!r}"
+        )
+    return day
 
 
 def _count(text: str) -> int:

@@ -8,10 +8,11 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+from smice.cli._output import check_out
 from smice.domain import Arena
 from smice.errors import DocumentError, DocumentInvalid, EventRefused, InvalidValue
 from smice.io import dump_arena, load_arena, save_arena
-from smice.io._guard import decode_text, file_head, parse_json, read_file_bytes
+from smice.io._guard import MAX_YEAR, MIN_YEAR, decode_text, file_head, parse_json, read_file_bytes
 from smice.io.events import load_event
 from smice.io.journal import Journal
 from smice.process import Event, replay
@@ -30,6 +31,8 @@ def _moment(text: str | None) -> datetime | int | None:
         raise InvalidValue("--at", "an RFC 3339 date and time or a version number", text) from None
     if moment.utcoffset() is None:
         raise InvalidValue("--at", "a date and time with a UTC offset", text)
+    if not MIN_YEAR <= moment.year <= MAX_YEAR:
+        raise InvalidValue("--at", f"a moment in the years {MIN_YEAR} to {MAX_YEAR}", text)
     return moment
 
 
@@ -84,6 +87,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
 def run(args: argparse.Namespace) -> int:
     """Replay ``args.journal``; return the exit code."""
+    if args.output:
+        check_out(args.output)
     try:
         arena = load_state(args.journal, _moment(args.at))
     except EventRefused as refused:

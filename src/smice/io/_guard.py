@@ -24,6 +24,8 @@ __all__ = [
     "MAX_INTEGER",
     "MAX_KEY",
     "MAX_STRING",
+    "MAX_YEAR",
+    "MIN_YEAR",
     "check_json_value",
     "checked_json",
     "decode_text",
@@ -46,6 +48,11 @@ MAX_KEY: Final = 1_000
 MAX_INTEGER: Final = 2**63
 #: Largest document file read.
 MAX_FILE_BYTES: Final = 256 * 1024 * 1024
+#: First and last year of the dates and times documents may hold (the schemas' ``date`` and
+#: ``datetime``): far enough from ``datetime``'s own limits (years 1 and 9999) that converting
+#: to UTC and adding days, months or years never leaves its range.
+MIN_YEAR: Final = 1000
+MAX_YEAR: Final = 8999
 
 
 class _Duplicate(Exception):

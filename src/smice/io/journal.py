@@ -37,7 +37,7 @@ from smice.errors import (
 )
 from smice.io._convert import paused_gc, structure
 from smice.io._files import atomic_write_text
-from smice.io._guard import decode_text, parse_json, read_file_bytes
+from smice.io._guard import MIN_YEAR, decode_text, parse_json, read_file_bytes
 from smice.io.arenas import dump_arena
 from smice.io.events import event_from_document, event_to_document, load_event
 from smice.io.schemas import validate
@@ -349,9 +349,11 @@ class Journal:
     def _version_at(self, moment: datetime) -> int:
         if moment.utcoffset() is None:
             raise InvalidValue("at", "a timezone-aware datetime or a version number", moment)
-        row = self._db.execute(
-            "SELECT MIN(version) FROM events WHERE at > ?", (_utc(moment),)
-        ).fetchone()
+        try:
+            key = _utc(moment)
+        except OverflowError:  # within a day of datetime's limits: before or after any event
+            key = "" if moment.year < MIN_YEAR else "~"
+        row = self._db.execute("SELECT MIN(version) FROM events WHERE at > ?", (key,)).fetchone()
         return self.version if row[0] is None else int(row[0]) - 1
 
     def state(self, at: datetime | int | None = None) -> Arena:

@@ -25,7 +25,7 @@ from typing import Any, Final
 
 from smice.domain import FrozenMap
 from smice.errors import DocumentError, DocumentInvalid, InvalidValue
-from smice.io._extends import bundled_documents, read_document, resolve_extends
+from smice.io._extends import bundled_documents, read_document, read_parent, resolve_extends
 from smice.io._guard import check_json_value, read_json_file
 from smice.io.schemas import validate
 from smice.policy import FactSpec, Rule, RuleSet, RuleSyntaxError, RuleTest, fact_specs
@@ -206,7 +206,15 @@ def load_ruleset(
     """
     extra = dict(library or {})
     own, origin = _read(source, extra)
-    merged = resolve_extends(own, lambda ref: _read(ref, extra)[0], merge_rulesets, "rule set")
+    merged = resolve_extends(
+        own,
+        lambda ref, where: read_parent(
+            ref, where, extra, folder="rulesets", kind="ruleset", what="rule set"
+        ),
+        merge_rulesets,
+        "rule set",
+        origin,
+    )
     if "extends" in own:
         validate(merged, "ruleset", source=origin)
     return _build(merged, origin, own)

@@ -26,7 +26,7 @@ from typing import Any, Final
 from smice.domain import ArenaTemplate, merge_templates
 from smice.errors import DocumentError, DocumentInvalid
 from smice.io._convert import structure
-from smice.io._extends import bundled_documents, read_document, resolve_extends
+from smice.io._extends import bundled_documents, read_document, read_parent, resolve_extends
 from smice.io.schemas import validate
 from smice.process import check_template
 
@@ -106,7 +106,13 @@ def _load_bundled(ref: str) -> ArenaTemplate:
 def _load(source: TemplateSource, extra: dict[str, Mapping[str, Any]]) -> ArenaTemplate:
     document, origin = _read(source, extra)
     merged = resolve_extends(
-        document, lambda ref: _read(ref, extra)[0], merge_templates, "template"
+        document,
+        lambda ref, where: read_parent(
+            ref, where, extra, folder="templates", kind="template", what="template"
+        ),
+        merge_templates,
+        "template",
+        origin,
     )
     missing = [key for key in _REQUIRED_AFTER_MERGE if key not in merged]
     if missing:

@@ -10,6 +10,7 @@ import hashlib
 import hmac
 import json
 import os
+import re
 import tempfile
 from collections.abc import Collection, Hashable
 from datetime import date, datetime, timedelta
@@ -277,6 +278,38 @@ def _prepared(
     return H
 
 
+# Characters XML 1.0 cannot hold, even escaped (NUL, most C0 controls, surrogates, U+FFFE,
+# U+FFFF); ESC is one of them.
+_NOT_XML: Final = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def _xml_text(value: Any) -> Any:
+    """*value* with each character XML cannot hold written as a visible escape (``\\x1b``), so
+    every export is well-formed XML."""
+    return _NOT_XML.sub(_xml_escape, value) if isinstance(value, str) else value
+
+
+def _xml_ready(H: nx.Graph[Any]) -> nx.Graph[Any]:
+    """A copy of *H* whose node ids, keys and attribute names and values XML can hold."""
+    X = H.__class__()
+    X.graph.update({_xml_text(k): _xml_text(v) for k, v in H.graph.items()})
+    for node, data in H.nodes(data=True):
+        X.add_node(_xml_text(node), **{_xml_text(k): _xml_text(v) for k, v in data.items()})
+    edges = H.edges(keys=True, data=True) if H.is_multigraph() else H.edges(data=True)
+    for edge in edges:
+        data = {_xml_text(k): _xml_text(v) for k, v in edge[-1].items()}
+        if H.is_multigraph():
+            X.add_edge(_xml_text(edge[0]), _xml_text(edge[1]), key=_xml_text(edge[2]), **data)
+        else:
+            X.add_edge(_xml_text(edge[0]), _xml_text(edge[1]), **data)
+    return X
+
+
 def write_graphml(
     G: nx.Graph[Any],
     path: str | PathLike[str],
@@ -305,7 +338,7 @@ def write_graphml(
 
     .. versionadded:: 0.1.0
     """
-    H = _prepared(G, pseudonymise, key, keep)
+    H = _xml_ready(_prepared(G, pseudonymise, key, keep))
     text = "\n".join(nx.generate_graphml(H)) + "\n"
     _write_text(Path(path), text)
 
@@ -339,7 +372,7 @@ def write_gexf(
 
     .. versionadded:: 0.1.0
     """
-    H = _prepared(G, pseudonymise, key, keep, intervals=True)
+    H = _xml_ready(_prepared(G, pseudonymise, key, keep, intervals=True))
     text = "\n".join(nx.generate_gexf(H, version="1.2draft")) + "\n"
     _write_text(Path(path), text)
 
