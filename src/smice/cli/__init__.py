@@ -86,7 +86,7 @@ def _fail(message: str) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code.
 
-    Whatever the command prints goes through :func:`smice.cli._output.visible`, so control
+    Whatever the command prints goes through ``smice.cli._output.visible``, so control
     characters in names show as escapes (``\\x1b``) instead of acting on the terminal.
     """
     stdout, stderr = sys.stdout, sys.stderr
