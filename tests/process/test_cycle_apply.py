@@ -422,7 +422,7 @@ def test_every_event_type_has_a_handler() -> None:
 @pytest.mark.parametrize(
     ("table", "kind"),
     [
-        ("smice.process.apply._ARENA_EVENTS", "tie_ended"),
+        ("smice.process._arena.ARENA_HANDLERS", "tie_ended"),
         ("smice.process._cycle._ARTEFACTS", "protocol_drafted"),
         ("smice.process._cycle._MOVES", "cycle_paused"),
     ],

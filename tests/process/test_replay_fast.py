@@ -22,8 +22,7 @@ from hypothesis import strategies as st
 from smice import EventRefused, SmiceError, dump_arena
 from smice.domain import Arena, CycleStatus
 from smice.io.events import load_event
-from smice.process import Event, apply, replay
-from smice.process.apply import Working, step
+from smice.process import Event, Fold, apply, replay
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "journals" / "one-team.jsonl"
 _DOCS = [json.loads(line) for line in EXAMPLE.read_text("utf-8").splitlines()]
@@ -154,6 +153,26 @@ def test_replay_equals_the_fold_of_apply(documents: list[dict[str, Any]]) -> Non
     assert replay(accepted) == arena
 
 
+@given(documents=journals())
+def test_a_fold_that_meets_refusals_equals_the_replay_of_what_it_accepted(
+    documents: list[dict[str, Any]],
+) -> None:
+    """A refused event leaves a :class:`Fold` as it was: folding every generated event (the
+    refused ones included) ends where replaying only the accepted ones does."""
+    fold = Fold()
+    accepted: list[Event] = []
+    refusals = 0
+    for event in _events(documents):
+        try:
+            fold.apply(event)
+        except EventRefused:
+            refusals += 1
+            continue
+        accepted.append(event)
+    assert fold.arena == replay(accepted)
+    assert refusals + len(accepted) == len(_events(documents))
+
+
 @given(documents=journals(), data=st.data())
 def test_replay_from_an_arena_and_snapshots_in_the_middle(
     documents: list[dict[str, Any]], data: st.DataObject
@@ -162,14 +181,14 @@ def test_replay_from_an_arena_and_snapshots_in_the_middle(
     cut = data.draw(st.integers(1, len(accepted)))
     assert replay(accepted[cut:], arena=replay(accepted[:cut])) == arena
     # A working copy frozen in the middle (as the journal does for snapshots) goes on.
-    working = Working(None, None)
+    fold = Fold()
     middle = None
     for n, event in enumerate(accepted, start=1):
-        step(working, event)
+        fold.apply(event)
         if n == cut:
-            middle = working.arena()
+            middle = fold.arena
     assert middle == replay(accepted[:cut])
-    assert working.arena() == arena
+    assert fold.arena == arena
 
 
 def test_a_whole_cycle_of_clones_ends_in_review_with_its_full_history() -> None:
@@ -213,8 +232,8 @@ def test_apply_leaves_its_input_and_a_refusal_leaves_the_working_copy() -> None:
             "payload": {"id": "topic-early", "title": "Too early"},
         }
     )
-    working = Working(before, None)
+    fold = Fold(before)
     with pytest.raises(EventRefused) as refused:
-        step(working, early)
+        fold.apply(early)
     assert refused.value.reasons[0].code == "time_backwards"
-    assert working.arena() == before
+    assert fold.arena == before

@@ -23,7 +23,6 @@ from smice._types import (
     TeamId,
     TieId,
 )
-from smice.domain._validators import distinct, ident, non_empty, text
 from smice.domain.cycles import Cycle
 from smice.domain.initiatives import Initiative, ResourceFlow
 from smice.domain.platforms import Platform, Region
@@ -31,6 +30,7 @@ from smice.domain.recommendations import RecommendationId, RecommendationRecord
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions, Stakeholder
 from smice.domain.teams import ProgressTeam
 from smice.domain.ties import Tie
+from smice.domain.validators import distinct, ident, non_empty, text
 from smice.domain.vocabulary import Language, Level
 from smice.errors import UnknownId
 

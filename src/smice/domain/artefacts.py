@@ -19,9 +19,9 @@ from datetime import date
 import attrs
 
 from smice._types import ArtefactId, StakeholderId
-from smice.domain._validators import ident, idents, non_empty, non_negative, optional, score, texts
-from smice.domain._validators import text as bounded_text
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import ident, idents, non_empty, non_negative, optional, score, texts
+from smice.domain.validators import text as bounded_text
 from smice.domain.vocabulary import (
     ActionStatus,
     CommunityCapital,

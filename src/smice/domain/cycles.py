@@ -11,7 +11,6 @@ from datetime import datetime
 import attrs
 
 from smice._types import ArtefactId, CycleId, PlatformId, StakeholderId, TeamId
-from smice.domain._validators import aware_datetime, ident, idents, non_empty, optional, text
 from smice.domain.artefacts import (
     Action,
     ActionTeam,
@@ -28,6 +27,7 @@ from smice.domain.artefacts import (
     Topic,
 )
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import aware_datetime, ident, idents, non_empty, optional, text
 from smice.domain.vocabulary import CycleStatus, CycleVariant, DestinyMode
 
 __all__ = ["ARTEFACT_FIELDS", "Artefact", "Cycle", "PhaseVisit"]

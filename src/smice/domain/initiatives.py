@@ -10,8 +10,8 @@ from datetime import date
 import attrs
 
 from smice._types import CycleId, FlowId, InitiativeId, StakeholderId, TeamId
-from smice.domain._validators import ident, idents, non_negative, optional, text
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import ident, idents, non_negative, optional, text
 from smice.domain.vocabulary import (
     BarrierKind,
     BusinessModelPattern,

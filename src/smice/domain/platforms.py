@@ -10,8 +10,8 @@ from datetime import date
 import attrs
 
 from smice._types import PlatformId, RegionId, StakeholderId
-from smice.domain._validators import ident, optional, text, texts
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import ident, optional, text, texts
 from smice.domain.vocabulary import Country, Level
 
 __all__ = ["Platform", "Region"]

@@ -24,9 +24,9 @@ from typing import Any, Final, NewType, TypeAlias
 import attrs
 
 from smice.domain._frozen import FrozenMap
-from smice.domain._validators import aware_datetime, distinct, ident, optional, text
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
 from smice.domain.templates import TEMPLATE_REF_PATTERN, Labels
+from smice.domain.validators import aware_datetime, distinct, ident, optional, text
 from smice.domain.vocabulary import GovernmentLevel, InstrumentType, RecommendationStatus
 from smice.errors import InvalidValue
 

@@ -11,7 +11,7 @@ import attrs
 
 from smice._types import StakeholderId
 from smice.domain._frozen import FrozenMap, JsonValue
-from smice.domain._validators import ident, non_empty, optional, text
+from smice.domain.validators import ident, non_empty, optional, text
 from smice.domain.vocabulary import (
     AgeBand,
     ConsentScope,

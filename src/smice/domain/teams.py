@@ -10,8 +10,8 @@ from datetime import date
 import attrs
 
 from smice._types import PlatformId, StakeholderId, TeamId
-from smice.domain._validators import ident, idents, optional, text
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import ident, idents, optional, text
 from smice.domain.vocabulary import GraduationEvidence, Level, TeamStatus
 
 __all__ = ["Graduation", "Membership", "ProgressTeam"]

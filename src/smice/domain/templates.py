@@ -17,8 +17,8 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from smice.domain._frozen import FrozenMap
-from smice.domain._validators import distinct, ident, idents, non_empty, optional, text, texts
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import distinct, ident, idents, non_empty, optional, text, texts
 from smice.domain.vocabulary import CycleVariant, Helix, Level, StakeholderKind
 from smice.errors import InvalidDefinition, InvalidValue, NotFound
 

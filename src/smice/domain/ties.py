@@ -10,8 +10,8 @@ from datetime import date
 import attrs
 
 from smice._types import CycleId, StakeholderId, TieId
-from smice.domain._validators import ident, non_negative, optional
 from smice.domain.stakeholders import NO_EXTENSIONS, Extensions
+from smice.domain.validators import ident, non_negative, optional
 from smice.domain.vocabulary import FlowType, KnowledgeFlowDirection, TieKind
 
 __all__ = ["Tie"]

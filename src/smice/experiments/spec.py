@@ -21,8 +21,7 @@ from typing import Any, Final, Protocol
 import attrs
 import numpy as np
 
-from smice.domain import FrozenMap, freeze_json
-from smice.domain._frozen import JsonValue
+from smice.domain import FrozenMap, JsonValue, freeze_json
 from smice.errors import DocumentError, DocumentInvalid, InvalidValue
 from smice.experiments.params import Intervention, SimulationParams
 from smice.policy import RuleSet

@@ -42,7 +42,7 @@ from smice.io.arenas import dump_arena
 from smice.io.events import event_from_document, event_to_document, load_event
 from smice.io.schemas import validate
 from smice.io.templates import load_template
-from smice.process.apply import Working, step
+from smice.process import Fold
 from smice.process.criteria import Refusal
 from smice.process.events import Event
 
@@ -56,23 +56,6 @@ _SCHEMA: Final = (
 )
 #: Events between two snapshots of the arena, by default.
 SNAPSHOT_EVERY: Final = 10_000
-
-
-class _Fold:
-    """Events applied one by one to an arena (the interface of ``smice.process.Fold``)."""
-
-    __slots__ = ("_working",)
-
-    def __init__(self, arena: Arena | None = None, *, template: ArenaTemplate | None = None):
-        self._working = Working(arena, template)
-
-    @property
-    def arena(self) -> Arena | None:
-        working = self._working
-        return working.arena() if working.base is not None else None
-
-    def apply(self, event: Event) -> None:
-        step(self._working, event)
 
 
 def _utc(at: datetime) -> str:
@@ -169,7 +152,7 @@ class Journal:
         # frozen from it only when asked for (state(), a snapshot). _frozen is the last arena
         # frozen from it and _tail the events applied since, to rebuild the fold when a batch
         # is refused half-way (the events before the refused one are in the fold by then).
-        self._head: _Fold | None = None
+        self._head: Fold | None = None
         self._head_version = 0
         self._frozen: Arena | None = None
         self._tail: list[Event] = []
@@ -287,8 +270,8 @@ class Journal:
         for version, document in enumerate(self.documents(since), start=since + 1):
             yield self._event(version, document)
 
-    def _fold(self, arena: Arena | None, since: int, until: int) -> _Fold:
-        fold = _Fold(arena, template=self._template)
+    def _fold(self, arena: Arena | None, since: int, until: int) -> Fold:
+        fold = Fold(arena, template=self._template)
         for version, document in enumerate(self.documents(since, until), start=since + 1):
             fold.apply(self._event(version, document))
         return fold
@@ -325,7 +308,7 @@ class Journal:
         if self._head is None or current > self._head_version:
             snap, snap_version = self._snapshot(current)
             if self._head is None or snap_version > self._head_version:
-                self._head = _Fold(snap, template=self._template)
+                self._head = Fold(snap, template=self._template)
                 self._head_version = snap_version
                 self._frozen, self._tail = snap, []
             since = self._head_version
@@ -479,7 +462,7 @@ class Journal:
     def _rebuild_head(self) -> None:
         """The head as it was before the batch that failed: the last frozen arena and the
         events applied since (at most a snapshot interval of them)."""
-        fold = _Fold(self._frozen, template=self._template)
+        fold = Fold(self._frozen, template=self._template)
         for event in self._tail:
             fold.apply(event)
         self._head = fold
@@ -572,7 +555,7 @@ class Journal:
             or (snapshot_every < 1)
         ):
             raise InvalidValue("snapshot_every", "a positive integer", snapshot_every)
-        fold = _Fold(None, template=resolved)
+        fold = Fold(None, template=resolved)
         rows: list[tuple[Event, str]] = []
         snapshots: list[tuple[int, str]] = []
         for number, line in enumerate(lines, start=1):

@@ -13,6 +13,7 @@ from smice.process.criteria import CRITERIA, Criterion, CriterionResult, Refusal
 from smice.process.decompose import events_from_arena
 from smice.process.diagrams import to_dot, to_mermaid
 from smice.process.events import CYCLE_EVENTS, EVENT_TYPES, PAYLOADS, Event
+from smice.process.fold import Fold
 from smice.process.machine import (
     GUARDS,
     allowed_events,
@@ -38,6 +39,7 @@ __all__ = [
     "Criterion",
     "CriterionResult",
     "Event",
+    "Fold",
     "Refusal",
     "Uptake",
     "allowed_events",

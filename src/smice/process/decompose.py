@@ -34,7 +34,6 @@ from smice.domain import (
     TeamStatus,
 )
 from smice.errors import ArenaNotReplayable, EventRefused, pointer_from_path
-from smice.process.apply import Working, step
 from smice.process.events import (
     ArenaCreated,
     ConsentRecorded,
@@ -53,6 +52,7 @@ from smice.process.events import (
     TeamGraduated,
     TieEnded,
 )
+from smice.process.fold import Fold
 from smice.process.machine import ARTEFACT_EVENTS, GUARDS, Machine, compile_plan, resolve_template
 
 __all__ = ["events_from_arena"]
@@ -1104,17 +1104,17 @@ def events_from_arena(
 def _check(
     arena: Arena, template: ArenaTemplate | None, events: tuple[Event, ...], elements: list[str]
 ) -> None:
-    working = Working(None, template)
+    fold = Fold(template=template)
     for event, element in zip(events, elements, strict=True):
         try:
-            step(working, event)
+            fold.apply(event)
         except EventRefused as refused:
             reasons = "; ".join(r.message for r in refused.reasons)
             raise ArenaNotReplayable(
                 element,
                 f"its {event.type!r} event on {event.at.isoformat()} is refused: {reasons}",
             ) from None
-    replayed = working.arena()
+    replayed = fold.arena
     if replayed != arena:
         path = _difference(arena, replayed, ()) or ()
         raise ArenaNotReplayable(

@@ -43,6 +43,7 @@ from smice.domain import (
     ProgressTeam,
     Proposition,
     RecommendationId,
+    RecommendationRecord,
     RecommendationStatus,
     Region,
     ResourceFlow,
@@ -54,7 +55,8 @@ from smice.domain import (
     Tie,
     Topic,
 )
-from smice.domain._validators import (
+from smice.domain.templates import Labels
+from smice.domain.validators import (
     aware_datetime,
     distinct,
     ident,
@@ -64,8 +66,6 @@ from smice.domain._validators import (
     text,
     texts,
 )
-from smice.domain.recommendations import _evidence, _labels, _ruleset_ref, _version
-from smice.domain.templates import Labels
 from smice.errors import InvalidValue
 
 __all__ = [
@@ -261,6 +261,10 @@ class SubcycleSpawned:
     core_team: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
 
 
+# The fields a recommendation record shares with the payload that issues it: one check each.
+_RECORD: Final = attrs.fields(RecommendationRecord)
+
+
 @attrs.frozen(kw_only=True)
 class RecommendationIssued:
     """The payload of ``recommendation_issued``: a fired rule's recommendation, recorded.
@@ -273,12 +277,14 @@ class RecommendationIssued:
 
     id: RecommendationId = attrs.field(validator=ident)
     rule_id: str = attrs.field(validator=ident)
-    ruleset: str = attrs.field(validator=_ruleset_ref)
-    ruleset_version: str = attrs.field(validator=_version)
+    ruleset: str = attrs.field(validator=_RECORD.ruleset.validator)
+    ruleset_version: str = attrs.field(validator=_RECORD.ruleset_version.validator)
     instrument: tuple[InstrumentType, ...] = attrs.field(default=(), validator=distinct)
     level: tuple[GovernmentLevel, ...] = attrs.field(default=(), validator=distinct)
-    evidence: FrozenMap[str, EvidenceValue] = attrs.field(default=FrozenMap(), validator=_evidence)
-    title: Labels = attrs.field(default=FrozenMap(), validator=_labels)
+    evidence: FrozenMap[str, EvidenceValue] = attrs.field(
+        default=FrozenMap(), validator=_RECORD.evidence.validator
+    )
+    title: Labels = attrs.field(default=FrozenMap(), validator=_RECORD.title.validator)
 
 
 @attrs.frozen(kw_only=True)

@@ -1,4 +1,12 @@
-"""attrs validators for field invariants; each raises :class:`smice.errors.InvalidValue`."""
+"""attrs validators for field invariants; each raises :class:`smice.errors.InvalidValue`.
+
+The domain's values use them, and so do values defined beside the domain that carry the same
+kinds of fields (the event payloads of :mod:`smice.process.events`): one definition of what
+an id, a text or an aware datetime is.
+
+.. versionadded:: 0.2.0
+   Public (it was the private ``smice.domain._validators``).
+"""
 
 from __future__ import annotations
 
