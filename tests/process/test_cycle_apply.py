@@ -16,6 +16,7 @@ from smice.io.events import load_event
 from smice.process import (
     EVENT_TYPES,
     CriterionResult,
+    Event,
     Refusal,
     allowed_events,
     apply,
@@ -23,6 +24,7 @@ from smice.process import (
     replay,
 )
 from smice.process._bundled import bundled_template
+from smice.process.specs import EventRegistry
 
 EXAMPLE = Path(__file__).parents[2] / "examples" / "journals" / "one-team.jsonl"
 DOCS = [json.loads(line) for line in EXAMPLE.read_text("utf-8").splitlines()]
@@ -389,12 +391,12 @@ def samples() -> tuple[tuple[str, Any, dict[str, Any]], ...]:
     return tuple(out)
 
 
-def handled(arena: Any, doc: dict[str, Any]) -> str:
+def handled(arena: Any, doc: dict[str, Any], event: Event | None = None) -> str:
     """``"changed"`` when the event is applied and changes the arena, ``"refused"`` when its
     handler refuses it for a reason of its own; an AssertionError naming the type otherwise
     (no handler: a crash, an "unknown event type" refusal, or an event that does nothing)."""
     kind = doc["type"]
-    event = load_event(doc)
+    event = load_event(doc) if event is None else event
     refused: EventRefused | None = None
     try:
         after = apply(arena, event)
@@ -419,27 +421,24 @@ def test_every_event_type_has_a_handler() -> None:
     assert {k for k, v in outcomes.items() if v != "changed"} == set()
 
 
-@pytest.mark.parametrize(
-    ("table", "kind"),
-    [
-        ("smice.process._arena.ARENA_HANDLERS", "tie_ended"),
-        ("smice.process._cycle._ARTEFACTS", "protocol_drafted"),
-        ("smice.process._cycle._MOVES", "cycle_paused"),
-    ],
-)
+@pytest.mark.parametrize("kind", ["tie_ended", "protocol_drafted", "cycle_paused"])
 @pytest.mark.parametrize("how", ["removed", "no-op"])
 def test_the_handler_check_fails_without_the_handler(
-    monkeypatch: pytest.MonkeyPatch, table: str, kind: str, how: str
+    monkeypatch: pytest.MonkeyPatch, kind: str, how: str
 ) -> None:
-    import importlib
+    import attrs
 
-    module, name = table.rsplit(".", 1)
-    handlers = getattr(importlib.import_module(module), name)
+    from smice.process import registry
+
     arena, doc = next((a, d) for k, a, d in samples() if k == kind)
-    assert handled(arena, doc) == "changed"
+    event = load_event(doc)
+    assert handled(arena, doc, event) == "changed"
+    spec = registry.REGISTRY[kind]
     if how == "removed":
-        monkeypatch.delitem(handlers, kind)
+        specs = tuple(s for s in registry.REGISTRY.specs if s.type != kind)
+        monkeypatch.setattr(registry, "REGISTRY", EventRegistry(specs))
     else:
-        monkeypatch.setitem(handlers, kind, lambda *_: None)
+        no_op = attrs.evolve(spec, handler=lambda *_: None)
+        monkeypatch.setattr(registry, "REGISTRY", registry.REGISTRY.with_specs(no_op))
     with pytest.raises(AssertionError, match=kind):
-        handled(arena, doc)
+        handled(arena, doc, event)

@@ -21,6 +21,7 @@ from smice.process.machine import (
     exit_report,
     iter_template_problems,
 )
+from smice.process.registry import REGISTRY, EventType
 from smice.process.signals import (
     days_in_phase,
     destiny_mode,
@@ -36,9 +37,11 @@ __all__ = [
     "EVENT_TYPES",
     "GUARDS",
     "PAYLOADS",
+    "REGISTRY",
     "Criterion",
     "CriterionResult",
     "Event",
+    "EventType",
     "Fold",
     "Refusal",
     "Uptake",

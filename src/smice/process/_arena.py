@@ -7,8 +7,7 @@ Each handler checks its event against the working copy (refusing it through
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 import attrs
 
@@ -30,11 +29,10 @@ from smice.errors import NotFound
 from smice.process._draft import replace
 from smice.process._working import Working, order, refuse
 from smice.process.criteria import Refusal
-from smice.process.events import (
+from smice.process.payloads import (
     ArenaCreated,
     ConsentRecorded,
     ConsentWithdrawn,
-    Event,
     MemberJoined,
     MemberLeft,
     RecommendationIssued,
@@ -43,8 +41,9 @@ from smice.process.events import (
     TeamGraduated,
     TieEnded,
 )
+from smice.process.specs import EventView as Event
 
-__all__ = ["ARENA_HANDLERS", "created"]
+__all__: list[str] = []
 
 
 _PERSONAL_FIELDS: Final = ("role", "employer", "gender", "age_band", "consent")
@@ -287,33 +286,10 @@ def _recommendation_status(w: Working, e: Event, p: RecommendationStatusChanged)
     w.put("recommendations", r.with_status(p.status, at=e.at, by=by, note=p.note))
 
 
-ARENA_HANDLERS: Final[dict[str, Callable[[Working, Event, Any], None]]] = {
-    "stakeholder_joined": _stakeholder_joined,
-    "stakeholder_updated": _stakeholder_updated,
-    "stakeholder_left": _stakeholder_left,
-    "consent_recorded": _consent_recorded,
-    "consent_withdrawn": _consent_withdrawn,
-    "tie_observed": _tie,
-    "tie_ended": _tie_ended,
-    "platform_opened": _platform,
-    "team_formed": _team,
-    "member_joined": _member_joined,
-    "member_left": _member_left,
-    "team_graduated": _team_graduated,
-    "initiative_launched": _initiative_launched,
-    "initiative_updated": _initiative_updated,
-    "resource_flow_changed": _flow,
-    "recommendation_issued": _recommendation_issued,
-    "recommendation_status_changed": _recommendation_status,
-}
-
-
-def created(w: Working, e: Event) -> None:
-    """Apply ``arena_created``: the arena itself, with its template checked."""
+def _created(w: Working, e: Event, p: ArenaCreated) -> None:
+    # The arena itself, with its template checked.
     if w.base is not None:
         refuse(e, Refusal(code="duplicate", message=f"the arena {w.base.id!r} already exists"))
-    p = e.payload
-    assert isinstance(p, ArenaCreated)
     w.base = Arena(
         id=p.id,
         name=p.name,

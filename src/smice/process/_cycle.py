@@ -37,21 +37,22 @@ from smice.domain import (
 from smice.domain.templates import CriterionSpec
 from smice.errors import EventRefused, NotFound
 from smice.process._draft import Draft, replace
+from smice.process._machine import Machine
 from smice.process._working import Working, refuse
 from smice.process.criteria import CRITERIA, Criterion, Refusal, active_members, evaluate
-from smice.process.events import (
-    CYCLE_EVENTS,
+from smice.process.payloads import (
     CoreTeamSet,
     CycleAbandoned,
+    CyclePaused,
     CycleStarted,
     DestinyModeChosen,
-    Event,
     PhaseRevisited,
     ProtocolDrafted,
     StatusChanged,
     SubcycleSpawned,
 )
-from smice.process.machine import Machine
+from smice.process.specs import EventSpec
+from smice.process.specs import EventView as Event
 
 __all__ = ["cycle_event"]
 
@@ -139,9 +140,7 @@ def _new_cycle(
     w.drafts[cycle.id] = Draft(cycle, new=True)
 
 
-def _started(w: Working, e: Event) -> None:
-    p = e.payload
-    assert isinstance(p, CycleStarted)
+def _started(w: Working, e: Event, p: CycleStarted) -> None:
     assert e.cycle is not None
     _new_cycle(
         w,
@@ -187,7 +186,9 @@ def _checks(
     return result
 
 
-def _advanced(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+def _advanced(w: Working, e: Event, cycle: Draft, p: None) -> None:
+    machine = cycle.machine
+    assert machine is not None
     transition = machine.next_transition(cycle.view(), e)
     if transition is None:
         refuse(
@@ -219,7 +220,7 @@ def raise_failing(e: Event, failing: list[Any]) -> None:
     raise EventRefused(e.type, failing)
 
 
-def _revisited(w: Working, e: Event, cycle: Draft, p: PhaseRevisited) -> None:
+def _revisit(w: Working, e: Event, cycle: Draft, p: PhaseRevisited) -> None:
     visited = cycle.visited()
     if p.phase == cycle.phase or p.phase not in visited:
         earlier = sorted(visited - {cycle.phase})
@@ -411,7 +412,7 @@ def _review(w: Working, e: Event, cycle: Draft, p: Review) -> None:
 _FINAL_ACTION: Final = (ActionStatus.DONE, ActionStatus.DROPPED)
 
 
-def _status(w: Working, e: Event, cycle: Draft, p: StatusChanged) -> None:
+def _status_change(w: Working, e: Event, cycle: Draft, p: StatusChanged) -> None:
     for j, action in enumerate(cycle.actions):
         if action.id != p.action:
             continue
@@ -436,50 +437,15 @@ def _status(w: Working, e: Event, cycle: Draft, p: StatusChanged) -> None:
     raise AssertionError  # pragma: no cover - _known refused
 
 
-Handler = Callable[[Working, Event, Draft, Any], None]
-
-_ARTEFACTS: Final[dict[str, Handler]] = {
-    "core_team_set": _core,
-    "topic_added": _topic,
-    "protocol_drafted": _drafted,
-    "protocol_approved": _protocol,
-    "interview_recorded": _interview,
-    "story_added": _story,
-    "theme_identified": _theme,
-    "positive_core_mapped": _positive_core,
-    "dream_statement_added": _dream,
-    "endorsement_recorded": _endorsement,
-    "proposition_drafted": _proposition,
-    "target_set": _target,
-    "action_committed": _action,
-    "action_team_formed": _action_team,
-    "review_recorded": _review,
-}
-_REPLACED: Final = {
-    "protocol_drafted": "protocol",
-    "protocol_approved": "protocol",
-    "positive_core_mapped": "positive_core",
-}
-_ACTIVE: Final = (CycleStatus.ACTIVE,)
-_ACTIVE_STATUS: Final = CycleStatus.ACTIVE
-_WANTED: Final[dict[str, tuple[CycleStatus, ...]]] = {
-    "cycle_resumed": (CycleStatus.PAUSED,),
-    "cycle_abandoned": (CycleStatus.ACTIVE, CycleStatus.PAUSED),
-}
-
-
-def _status_ok(e: Event, cycle: Draft) -> None:
-    t = e.type
-    if t == "action_status_changed":
-        return
-    wanted = _WANTED.get(t, _ACTIVE)
-    if cycle.status not in wanted:
+def _status_ok(e: Event, cycle: Draft, spec: EventSpec) -> None:
+    if cycle.status not in spec.statuses:
+        wanted = [str(s) for s in CycleStatus if s in spec.statuses]
         refuse(
             e,
             Refusal(
                 code="state",
-                message=f"cycle {cycle.id!r} is {cycle.status}; {t!r} needs it "
-                f"{' or '.join(str(s) for s in wanted)}",
+                message=f"cycle {cycle.id!r} is {cycle.status}; {e.type!r} needs it "
+                f"{' or '.join(wanted)}",
             ),
         )
 
@@ -487,7 +453,7 @@ def _status_ok(e: Event, cycle: Draft) -> None:
 _HAS_ID: dict[type, bool] = {}
 
 
-def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine, spec: EventSpec) -> None:
     t = e.type
     phase = cycle.phase
     allowed = machine.artefact_events.get(phase)
@@ -508,7 +474,7 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
     if has_id is None:
         has_id = _HAS_ID[kind] = attrs.has(kind) and "id" in attrs.fields_dict(kind)
     new_id: str | None = payload.id if has_id else None
-    replaced = _REPLACED.get(t)
+    replaced = spec.replaces
     old = getattr(cycle, replaced) if replaced is not None else None
     if new_id is not None and new_id in ids and (old is None or old.id != new_id):
         refuse(
@@ -518,7 +484,7 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
                 message=f"cycle {cycle.id!r} already has an artefact with id {new_id!r}",
             ),
         )
-    _ARTEFACTS[t](w, e, cycle, payload)
+    spec.handler(w, e, cycle, payload)
     if old is not None:
         ids.discard(old.id)
     if new_id is not None:
@@ -537,8 +503,11 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
         cycle.end(e.at)
 
 
-def _in_action_phase(e: Event, cycle: Draft, machine: Machine) -> None:
-    if "action_committed" not in machine.artefact_events.get(cycle.phase, frozenset()):
+def _in_action_phase(w: Working, e: Event, cycle: Draft) -> None:
+    actions = w.registry.artefact_event("actions")
+    machine = cycle.machine
+    assert machine is not None
+    if actions not in machine.artefact_events.get(cycle.phase, frozenset()):
         refuse(
             e,
             Refusal(
@@ -549,70 +518,38 @@ def _in_action_phase(e: Event, cycle: Draft, machine: Machine) -> None:
         )
 
 
-def _mode(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
-    _in_action_phase(e, cycle, machine)
-    assert isinstance(e.payload, DestinyModeChosen)
-    cycle.destiny_mode = e.payload.mode
+def _mode(w: Working, e: Event, cycle: Draft, p: DestinyModeChosen) -> None:
+    _in_action_phase(w, e, cycle)
+    cycle.destiny_mode = p.mode
 
 
-def _spawn(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
-    _in_action_phase(e, cycle, machine)
-    assert isinstance(e.payload, SubcycleSpawned)
-    _spawned(w, e, cycle, e.payload)
+def _spawn(w: Working, e: Event, cycle: Draft, p: SubcycleSpawned) -> None:
+    _in_action_phase(w, e, cycle)
+    _spawned(w, e, cycle, p)
 
 
-def _paused(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+def _paused(w: Working, e: Event, cycle: Draft, p: CyclePaused) -> None:
     cycle.status = CycleStatus.PAUSED
 
 
-def _resumed(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
+def _resumed(w: Working, e: Event, cycle: Draft, p: None) -> None:
     cycle.status = CycleStatus.ACTIVE
 
 
-def _abandoned(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
-    assert isinstance(e.payload, CycleAbandoned)
+def _abandoned(w: Working, e: Event, cycle: Draft, p: CycleAbandoned) -> None:
     cycle.status = CycleStatus.ABANDONED
-    cycle.end_reason = e.payload.reason
+    cycle.end_reason = p.reason
     cycle.end(e.at)
 
 
-def _revisit(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
-    assert isinstance(e.payload, PhaseRevisited)
-    _revisited(w, e, cycle, e.payload)
-
-
-def _status_change(w: Working, e: Event, cycle: Draft, machine: Machine) -> None:
-    assert isinstance(e.payload, StatusChanged)
-    _status(w, e, cycle, e.payload)
-
-
-_MOVES: Final[dict[str, Callable[[Working, Event, Draft, Machine], None]]] = {
-    "phase_advanced": _advanced,
-    "phase_revisited": _revisit,
-    "action_status_changed": _status_change,
-    "destiny_mode_chosen": _mode,
-    "subcycle_spawned": _spawn,
-    "cycle_paused": _paused,
-    "cycle_resumed": _resumed,
-    "cycle_abandoned": _abandoned,
-}
-
-
-# Every cycle event has its handler: an artefact's, a move's, or the start's.
-assert {*_ARTEFACTS, *_MOVES, "cycle_started"} == CYCLE_EVENTS
-
-
-def cycle_event(w: Working, e: Event) -> None:
-    """Apply the cycle event *e* to *w* (every check passes before the draft changes)."""
-    t = e.type
-    if t == "cycle_started":
-        _started(w, e)
-        return
+def cycle_event(w: Working, e: Event, spec: EventSpec) -> None:
+    """Apply the event *e* of an existing cycle (*spec* is its type's) to *w*: every check
+    passes before the draft changes."""
     cycle = w.drafts.get(e.cycle)
     if cycle is None:
         cycle = draft(w, e)
-    if cycle.status is not _ACTIVE_STATUS or t in _WANTED:
-        _status_ok(e, cycle)
+    if cycle.status not in spec.statuses:
+        _status_ok(e, cycle, spec)
     if e.at < cycle.entered:
         refuse(
             e,
@@ -625,8 +562,8 @@ def cycle_event(w: Working, e: Event) -> None:
     machine = cycle.machine
     if machine is None:
         machine = cycle.machine = w.machine(cycle.variant)
-    if t in _ARTEFACTS:
-        _artefact(w, e, cycle, machine)
+    if spec.artefact is not None:
+        _artefact(w, e, cycle, machine, spec)
     else:
-        _MOVES[t](w, e, cycle, machine)
+        spec.handler(w, e, cycle, e.payload)
     cycle.frozen = None

@@ -36,7 +36,7 @@ from smice.domain import (
     Theme,
     Topic,
 )
-from smice.process.machine import Machine
+from smice.process._machine import Machine
 
 __all__ = ["Draft", "replace"]
 

@@ -1,8 +1,9 @@
 """The engine's dispatch: one event applied to a working copy (private).
 
-:func:`step` sends an event to its handler: ``arena_created`` first, then arena-level events
-(:mod:`smice.process._arena`) and cycle events (:mod:`smice.process._cycle`). The public
-faces are :class:`smice.process.Fold`, :func:`smice.process.apply` and
+:func:`step` looks the event's type up in the working copy's registry and sends the event to
+its handler by scope: the arena's first event makes it; arena-level handlers get the payload;
+a cycle event's handler gets the cycle's draft after the checks every cycle event shares. The
+public faces are :class:`smice.process.Fold`, :func:`smice.process.apply` and
 :func:`smice.process.replay`.
 """
 
@@ -10,35 +11,46 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from smice.process._arena import ARENA_HANDLERS, created
 from smice.process._cycle import cycle_event
-from smice.process._working import Working, no_arena
-from smice.process.events import CYCLE_EVENTS, Event
+from smice.process._working import Working, no_arena, refuse
+from smice.process.criteria import Refusal
+from smice.process.specs import EventSpec, EventView, Scope
 
 __all__ = ["step", "steps"]
 
+_NEW_ARENA = Scope.NEW_ARENA
+_CYCLE = Scope.CYCLE
 
-def step(w: Working, e: Event) -> None:
+
+def _unknown(e: EventView) -> EventSpec:
+    refuse(e, Refusal(code="unknown_type", message=f"type: unknown event type {e.type!r}"))
+
+
+def step(w: Working, e: EventView) -> None:
     """Apply *e* to the working copy *w* (checks first; writes only when all pass)."""
-    if e.type == "arena_created":
-        created(w, e)
+    spec = w.registry.table.get(e.type)
+    if spec is None:
+        spec = _unknown(e)
+    scope = spec.scope
+    if scope is _NEW_ARENA:
+        spec.handler(w, e, e.payload)
     elif w.base is None:
         no_arena(e)
-    elif e.type in CYCLE_EVENTS:
-        cycle_event(w, e)
+    elif scope is _CYCLE:
+        cycle_event(w, e, spec)
     else:
-        ARENA_HANDLERS[e.type](w, e, e.payload)
+        spec.handler(w, e, e.payload)
 
 
-def steps(w: Working, events: Iterable[Event]) -> None:
+def steps(w: Working, events: Iterable[EventView]) -> None:
     """Apply *events* in order to *w* (stops at the first refusal)."""
-    handlers = ARENA_HANDLERS
+    table = w.registry.table
     for event in events:
         # step(), unrolled: the common events go straight to their handler.
-        t = event.type
-        if w.base is None or t == "arena_created":
+        spec = table.get(event.type)
+        if spec is None or w.base is None or spec.scope is _NEW_ARENA:
             step(w, event)
-        elif t in CYCLE_EVENTS:
-            cycle_event(w, event)
+        elif spec.scope is _CYCLE:
+            cycle_event(w, event, spec)
         else:
-            handlers[t](w, event, event.payload)
+            spec.handler(w, event, event.payload)

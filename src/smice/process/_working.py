@@ -22,9 +22,10 @@ from smice.domain import (
 )
 from smice.errors import EventRefused, UnknownId
 from smice.process._draft import Draft
+from smice.process._machine import Machine, compile_plan, resolve_template
 from smice.process.criteria import Refusal
-from smice.process.events import Event
-from smice.process.machine import Machine, compile_plan, resolve_template
+from smice.process.specs import EventRegistry
+from smice.process.specs import EventView as Event
 
 __all__ = ["Working", "no_arena", "order", "refuse"]
 
@@ -53,11 +54,24 @@ class Working:
     lives in a dict (id → value, in the arena's order) until :meth:`arena` freezes it again.
     """
 
-    __slots__ = ("_machines", "_template", "base", "criteria", "drafts", "given", "maps")
+    __slots__ = (
+        "_machines",
+        "_template",
+        "base",
+        "criteria",
+        "drafts",
+        "given",
+        "maps",
+        "registry",
+    )
 
-    def __init__(self, arena: Arena | None, template: ArenaTemplate | None) -> None:
+    def __init__(
+        self, arena: Arena | None, template: ArenaTemplate | None, registry: EventRegistry
+    ) -> None:
         self.base = arena
         self.given = template
+        #: The event types this copy is folded by.
+        self.registry = registry
         self.maps: dict[str, dict[str, Any]] = {}
         self._template: ArenaTemplate | None = None
         self._machines: dict[CycleVariant, Machine] = {}
@@ -117,14 +131,15 @@ class Working:
         """The arena's template, resolved once."""
         if self._template is None:
             assert self.base is not None
-            self._template = resolve_template(self.base, self.given)
+            self._template = resolve_template(self.base, self.given, self.registry)
         return self._template
 
     def machine(self, variant: CycleVariant) -> Machine:
         """The compiled phase plan for *variant*."""
         found = self._machines.get(variant)
         if found is None:
-            found = self._machines[variant] = compile_plan(self.template().phase_plan(variant))
+            plan = self.template().phase_plan(variant)
+            found = self._machines[variant] = compile_plan(plan, self.registry)
         return found
 
     # -- writing -------------------------------------------------------------------------

@@ -32,6 +32,7 @@ from smice.domain import (
     Topic,
 )
 from smice.errors import EventRefused
+from smice.process import registry
 from smice.process._engine import step, steps
 from smice.process._working import Working
 from smice.process.criteria import Refusal
@@ -73,7 +74,7 @@ def apply(arena: Arena | None, event: Event, *, template: ArenaTemplate | None =
 
     .. versionadded:: 0.1.0
     """
-    working = Working(arena, template)
+    working = Working(arena, template, registry.REGISTRY)
     step(working, event)
     return working.arena()
 
@@ -106,7 +107,7 @@ def replay(
 
     .. versionadded:: 0.1.0
     """
-    working = Working(arena, template)
+    working = Working(arena, template, registry.REGISTRY)
     steps(working, events)
     if working.base is None:
         raise EventRefused("replay", [Refusal(code="no_arena", message="no events to replay")])

@@ -34,6 +34,7 @@ from smice.domain import (
     TeamStatus,
 )
 from smice.errors import ArenaNotReplayable, EventRefused, pointer_from_path
+from smice.process import registry
 from smice.process.events import (
     ArenaCreated,
     ConsentRecorded,
@@ -57,25 +58,12 @@ from smice.process.machine import ARTEFACT_EVENTS, GUARDS, Machine, compile_plan
 
 __all__ = ["events_from_arena"]
 
-# Among events at the same instant: who goes first (lower first).
-_RANK: Final = {
-    "arena_created": 0,
-    "organisation_joined": 1,
-    "stakeholder_joined": 2,
-    "consent_recorded": 3,
-    "platform_opened": 4,
-    "team_formed": 5,
-    "member_joined": 6,
-    "member_left": 7,
-    "cycle": 8,
-    "team_graduated": 9,
-    "tie_observed": 10,
-    "initiative_launched": 11,
-    "resource_flow_changed": 12,
-    "tie_ended": 13,
-    "consent_withdrawn": 14,
-    "stakeholder_left": 15,
-}
+
+def _rank(kind: str) -> int:
+    # Among events at the same instant: who goes first (lower first; the registry's ranks).
+    return registry.REGISTRY[kind].rank
+
+
 _FIELD_ORDER: Final = {name: n for n, name in enumerate(ARTEFACT_FIELDS)}
 _DATE_FIELDS: Final = ("on", "committed_on", "approved_on")
 _ENDED: Final = (CycleStatus.COMPLETED, CycleStatus.ABANDONED)
@@ -208,7 +196,7 @@ def _stakeholders(b: _Builder, first: dict[str, datetime]) -> None:
         payload = attrs.evolve(s, consent=None, left_on=None)
         if s.id in late:  # the employer comes later in the arena's order: update then
             payload = attrs.evolve(payload, employer=None)
-        rank = _RANK["stakeholder_joined" if s.is_person else "organisation_joined"]
+        rank = _rank("stakeholder_joined") - (0 if s.is_person else 1)  # organisations first
         index = b.add(
             _Draft(at, rank, (j,), "stakeholder_joined", payload, _ptr("stakeholders", j)),
             needs=(previous,),
@@ -224,7 +212,7 @@ def _stakeholders(b: _Builder, first: dict[str, datetime]) -> None:
             update = b.add(
                 _Draft(
                     max(b.drafts[me].at, b.drafts[boss].at),
-                    _RANK["stakeholder_joined"],
+                    _rank("stakeholder_joined"),
                     (j, 1),
                     "stakeholder_updated",
                     attrs.evolve(s, consent=None, left_on=None),
@@ -247,7 +235,7 @@ def _consent_and_leaving(b: _Builder, j: int, s: Stakeholder, joined: datetime) 
         recorded = b.add(
             _Draft(
                 given,
-                _RANK["consent_recorded"],
+                _rank("consent_recorded"),
                 (j,),
                 "consent_recorded",
                 ConsentRecorded(
@@ -261,7 +249,7 @@ def _consent_and_leaving(b: _Builder, j: int, s: Stakeholder, joined: datetime) 
             b.add(
                 _Draft(
                     max(_day(consent.withdrawn_on), given),
-                    _RANK["consent_withdrawn"],
+                    _rank("consent_withdrawn"),
                     (j,),
                     "consent_withdrawn",
                     ConsentWithdrawn(stakeholder=s.id, on=consent.withdrawn_on),
@@ -273,7 +261,7 @@ def _consent_and_leaving(b: _Builder, j: int, s: Stakeholder, joined: datetime) 
         b.add(
             _Draft(
                 max(_day(s.left_on), joined),
-                _RANK["stakeholder_left"],
+                _rank("stakeholder_left"),
                 (j,),
                 "stakeholder_left",
                 StakeholderLeft(stakeholder=s.id, on=s.left_on),
@@ -297,7 +285,7 @@ def _platforms(b: _Builder, team_times: dict[str, datetime]) -> None:
         index = b.add(
             _Draft(
                 max(at, created),
-                _RANK["platform_opened"],
+                _rank("platform_opened"),
                 (j,),
                 "platform_opened",
                 p,
@@ -349,7 +337,7 @@ def _teams(b: _Builder, team_times: dict[str, datetime]) -> None:
         )
         people = [m.person for m in team.memberships[:cut]] + list(team.facilitators)
         index = b.add(
-            _Draft(team_times[team.id], _RANK["team_formed"], (j,), "team_formed", payload, where),
+            _Draft(team_times[team.id], _rank("team_formed"), (j,), "team_formed", payload, where),
             needs=(
                 previous,
                 b.created("platforms", team.platform),
@@ -370,7 +358,7 @@ def _memberships(b: _Builder, j: int, team: ProgressTeam, cut: int, formed: int)
         joined = b.add(
             _Draft(
                 floor,
-                _RANK["member_joined"],
+                _rank("member_joined"),
                 (j, k),
                 "member_joined",
                 MemberJoined(team=team.id, person=m.person, on=m.joined_on),
@@ -384,7 +372,7 @@ def _memberships(b: _Builder, j: int, team: ProgressTeam, cut: int, formed: int)
             b.add(
                 _Draft(
                     max(_day(m.left_on), floor),
-                    _RANK["member_left"],
+                    _rank("member_left"),
                     (j, k),
                     "member_left",
                     MemberLeft(team=team.id, person=m.person, on=m.left_on),
@@ -409,7 +397,7 @@ def _graduations(b: _Builder) -> None:
         b.add(
             _Draft(
                 at,
-                _RANK["team_graduated"],
+                _rank("team_graduated"),
                 (j,),
                 "team_graduated",
                 TeamGraduated(team=team.id, graduation=team.graduation),
@@ -426,7 +414,7 @@ def _ties(b: _Builder, cycle_times: dict[str, datetime]) -> None:
         index = b.add(
             _Draft(
                 at,
-                _RANK["tie_observed"],
+                _rank("tie_observed"),
                 (j,),
                 "tie_observed",
                 attrs.evolve(tie, until=None),
@@ -444,7 +432,7 @@ def _ties(b: _Builder, cycle_times: dict[str, datetime]) -> None:
             b.add(
                 _Draft(
                     max(_day(tie.until), at),
-                    _RANK["tie_ended"],
+                    _rank("tie_ended"),
                     (j,),
                     "tie_ended",
                     TieEnded(tie=tie.id, on=tie.until),
@@ -469,7 +457,7 @@ def _initiatives(b: _Builder) -> None:
         previous = b.add(
             _Draft(
                 at,
-                _RANK["initiative_launched"],
+                _rank("initiative_launched"),
                 (j,),
                 "initiative_launched",
                 initiative,
@@ -487,7 +475,7 @@ def _flows(b: _Builder) -> None:
         previous = b.add(
             _Draft(
                 max(at, created),
-                _RANK["resource_flow_changed"],
+                _rank("resource_flow_changed"),
                 (j,),
                 "resource_flow_changed",
                 flow,
@@ -894,7 +882,7 @@ def _cycles(b: _Builder) -> None:
         )
     index_of: dict[int, int] = {}
     order: dict[str, int] = {c.id: j for j, c in enumerate(arena.cycles)}
-    rank = _RANK["cycle"]
+    rank = _rank("cycle_started")
 
     def draft(s: _Step) -> int:
         key = id(s)

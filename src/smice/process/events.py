@@ -3,70 +3,49 @@
 An :class:`Event` carries an envelope (``type``, ``id``, ``at``, ``recorded_by`` and, for
 events that concern a cycle, ``cycle``) and a typed ``payload``. Payloads that add or replace a
 whole domain object *are* that object (``stakeholder_joined`` carries a
-:class:`~smice.domain.Stakeholder`); the others are the small values of this module.
-:data:`PAYLOADS` maps every event type to its payload class (``None``: no payload).
+:class:`~smice.domain.Stakeholder`); the others are the small values of
+:mod:`smice.process.payloads`, re-exported here. What each type carries and concerns is the
+registry's (:mod:`smice.process.registry`); :data:`PAYLOADS`, :data:`EVENT_TYPES` and
+:data:`CYCLE_EVENTS` are derived from it.
 
 .. versionadded:: 0.1.0
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
-from typing import Final, TypeAlias
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Final
 
 import attrs
 
-from smice._types import ArenaId, ArtefactId, CycleId, PlatformId, StakeholderId, TeamId, TieId
-from smice.domain import (
-    NO_EXTENSIONS,
-    Action,
-    ActionStatus,
-    ActionTeam,
-    Consent,
-    CycleVariant,
-    DestinyMode,
-    DreamStatement,
-    Endorsement,
-    EvidenceValue,
-    Extensions,
-    FrozenMap,
-    GovernmentLevel,
-    Graduation,
-    Initiative,
-    InstrumentType,
-    Interview,
-    InterviewProtocol,
-    Language,
-    Level,
-    Platform,
-    PositiveCoreMap,
-    ProgressTeam,
-    Proposition,
-    RecommendationId,
-    RecommendationRecord,
-    RecommendationStatus,
-    Region,
-    ResourceFlow,
-    Review,
-    Stakeholder,
-    Story,
-    Target,
-    Theme,
-    Tie,
-    Topic,
-)
-from smice.domain.templates import Labels
-from smice.domain.validators import (
-    aware_datetime,
-    distinct,
-    ident,
-    idents,
-    non_empty,
-    optional,
-    text,
-    texts,
-)
+from smice._types import CycleId
+from smice.domain import NO_EXTENSIONS, Extensions
+from smice.domain.validators import aware_datetime, ident, optional
 from smice.errors import InvalidValue
+from smice.process import registry
+from smice.process.payloads import (
+    ArenaCreated,
+    ConsentRecorded,
+    ConsentWithdrawn,
+    CoreTeamSet,
+    CycleAbandoned,
+    CyclePaused,
+    CycleStarted,
+    DestinyModeChosen,
+    MemberJoined,
+    MemberLeft,
+    Payload,
+    PhaseRevisited,
+    ProtocolDrafted,
+    RecommendationIssued,
+    RecommendationStatusChanged,
+    StakeholderLeft,
+    StatusChanged,
+    SubcycleSpawned,
+    TeamGraduated,
+    TieEnded,
+)
 
 __all__ = [
     "CYCLE_EVENTS",
@@ -95,313 +74,18 @@ __all__ = [
     "TieEnded",
 ]
 
-
-@attrs.frozen(kw_only=True)
-class ArenaCreated:
-    """The payload of ``arena_created``: the arena's identity, its template and regions."""
-
-    id: ArenaId = attrs.field(validator=ident)
-    name: str = attrs.field(validator=text(300))
-    template: str = attrs.field(validator=text(200))
-    created_on: date
-    languages: tuple[Language, ...] = (Language.EN,)
-    levels: tuple[Level, ...] = (Level.REGION, Level.LOCAL_COMMUNITY, Level.COMPANY_CLUSTER)
-    regions: tuple[Region, ...] = ()
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@attrs.frozen(kw_only=True)
-class StakeholderLeft:
-    """The payload of ``stakeholder_left``: who left the arena, and when."""
-
-    stakeholder: StakeholderId = attrs.field(validator=ident)
-    on: date
-
-
-@attrs.frozen(kw_only=True)
-class ConsentRecorded:
-    """The payload of ``consent_recorded``: a person's consent (replacing any earlier one)."""
-
-    stakeholder: StakeholderId = attrs.field(validator=ident)
-    consent: Consent
-
-
-@attrs.frozen(kw_only=True)
-class ConsentWithdrawn:
-    """The payload of ``consent_withdrawn``: the person, and the day consent ends."""
-
-    stakeholder: StakeholderId = attrs.field(validator=ident)
-    on: date
-
-
-@attrs.frozen(kw_only=True)
-class TieEnded:
-    """The payload of ``tie_ended``: the tie, and the first day it no longer holds."""
-
-    tie: TieId = attrs.field(validator=ident)
-    on: date
-
-
-@attrs.frozen(kw_only=True)
-class MemberJoined:
-    """The payload of ``member_joined``: a person joins a progress team."""
-
-    team: TeamId = attrs.field(validator=ident)
-    person: StakeholderId = attrs.field(validator=ident)
-    on: date
-
-
-@attrs.frozen(kw_only=True)
-class MemberLeft:
-    """The payload of ``member_left``: a person leaves a progress team."""
-
-    team: TeamId = attrs.field(validator=ident)
-    person: StakeholderId = attrs.field(validator=ident)
-    on: date
-
-
-@attrs.frozen(kw_only=True)
-class CycleStarted:
-    """The payload of ``cycle_started`` (the event's ``cycle`` is the new cycle's id).
-
-    Exactly one of ``team`` and ``platform`` owns the cycle.
-    """
-
-    variant: CycleVariant
-    team: TeamId | None = attrs.field(default=None, validator=optional(ident))
-    platform: PlatformId | None = attrs.field(default=None, validator=optional(ident))
-    core_team: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
-
-
-@attrs.frozen(kw_only=True)
-class CoreTeamSet:
-    """The payload of ``core_team_set``: the cycle's core team (Define), replacing any before."""
-
-    members: tuple[StakeholderId, ...] = attrs.field(validator=idents)
-
-
-@attrs.frozen(kw_only=True)
-class ProtocolDrafted:
-    """The payload of ``protocol_drafted``: an interview protocol not yet approved (Define).
-
-    The draft becomes the cycle's ``protocol`` (without ``approved_on``), replacing an earlier
-    draft; ``protocol_approved`` approves it later (and may revise its questions).
-
-    Examples
-    --------
-    >>> ProtocolDrafted(id="proto-1", questions=("Tell me about a high point.",)).id
-    'proto-1'
-
-    .. versionadded:: 0.1.0
-    """
-
-    id: ArtefactId = attrs.field(validator=ident)
-    questions: tuple[str, ...] = attrs.field(validator=[non_empty, texts(2000)])
-    extensions: Extensions = NO_EXTENSIONS
-
-
-@attrs.frozen(kw_only=True)
-class StatusChanged:
-    """The payload of ``action_status_changed``: an action's new status and since when."""
-
-    action: ArtefactId = attrs.field(validator=ident)
-    status: ActionStatus
-    on: date
-
-
-@attrs.frozen(kw_only=True)
-class DestinyModeChosen:
-    """The payload of ``destiny_mode_chosen``: improvisational or implementation-led Destiny
-    (Bushe & Kassam 2005)."""
-
-    mode: DestinyMode
-
-
-@attrs.frozen(kw_only=True)
-class PhaseRevisited:
-    """The payload of ``phase_revisited``: the earlier phase to go back to, and why."""
-
-    phase: str = attrs.field(validator=ident)
-    reason: str = attrs.field(validator=text(2000))
-
-
-@attrs.frozen(kw_only=True)
-class CyclePaused:
-    """The payload of ``cycle_paused``; the reason is optional."""
-
-    reason: str | None = attrs.field(default=None, validator=optional(text(2000)))
-
-
-@attrs.frozen(kw_only=True)
-class CycleAbandoned:
-    """The payload of ``cycle_abandoned``: why the cycle was given up (required)."""
-
-    reason: str = attrs.field(validator=text(2000))
-
-
-@attrs.frozen(kw_only=True)
-class TeamGraduated:
-    """The payload of ``team_graduated``: the team and its graduation record with evidence."""
-
-    team: TeamId = attrs.field(validator=ident)
-    graduation: Graduation
-
-
-@attrs.frozen(kw_only=True)
-class SubcycleSpawned:
-    """The payload of ``subcycle_spawned`` (the event's ``cycle`` is the parent).
-
-    The sub-cycle belongs to ``team`` (or ``platform``), by default the parent's owner.
-    """
-
-    subcycle: CycleId = attrs.field(validator=ident)
-    variant: CycleVariant
-    team: TeamId | None = attrs.field(default=None, validator=optional(ident))
-    platform: PlatformId | None = attrs.field(default=None, validator=optional(ident))
-    core_team: tuple[StakeholderId, ...] = attrs.field(default=(), validator=idents)
-
-
-# The fields a recommendation record shares with the payload that issues it: one check each.
-_RECORD: Final = attrs.fields(RecommendationRecord)
-
-
-@attrs.frozen(kw_only=True)
-class RecommendationIssued:
-    """The payload of ``recommendation_issued``: a fired rule's recommendation, recorded.
-
-    The new :class:`~smice.domain.RecommendationRecord` is issued at the event's ``at`` by its
-    ``recorded_by``, with status ``proposed``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    id: RecommendationId = attrs.field(validator=ident)
-    rule_id: str = attrs.field(validator=ident)
-    ruleset: str = attrs.field(validator=_RECORD.ruleset.validator)
-    ruleset_version: str = attrs.field(validator=_RECORD.ruleset_version.validator)
-    instrument: tuple[InstrumentType, ...] = attrs.field(default=(), validator=distinct)
-    level: tuple[GovernmentLevel, ...] = attrs.field(default=(), validator=distinct)
-    evidence: FrozenMap[str, EvidenceValue] = attrs.field(
-        default=FrozenMap(), validator=_RECORD.evidence.validator
-    )
-    title: Labels = attrs.field(default=FrozenMap(), validator=_RECORD.title.validator)
-
-
-@attrs.frozen(kw_only=True)
-class RecommendationStatusChanged:
-    """The payload of ``recommendation_status_changed``: a recommendation's new status.
-
-    The change happens at the event's ``at``; ``by`` is who decided (default: the event's
-    ``recorded_by``). Allowed moves: ``proposed`` → ``accepted`` | ``rejected``, ``accepted``
-    → ``implemented`` | ``rejected``.
-
-    .. versionadded:: 0.1.0
-    """
-
-    recommendation: RecommendationId = attrs.field(validator=ident)
-    status: RecommendationStatus
-    by: str | None = attrs.field(default=None, validator=optional(ident))
-    note: str | None = attrs.field(default=None, validator=optional(text(2000)))
-
-
-#: Every payload type.
-Payload: TypeAlias = (
-    ArenaCreated
-    | Stakeholder
-    | StakeholderLeft
-    | ConsentRecorded
-    | ConsentWithdrawn
-    | Tie
-    | TieEnded
-    | Platform
-    | ProgressTeam
-    | MemberJoined
-    | MemberLeft
-    | CycleStarted
-    | CoreTeamSet
-    | Topic
-    | ProtocolDrafted
-    | InterviewProtocol
-    | Interview
-    | Story
-    | Theme
-    | PositiveCoreMap
-    | DreamStatement
-    | Endorsement
-    | Proposition
-    | Target
-    | Action
-    | ActionTeam
-    | StatusChanged
-    | DestinyModeChosen
-    | PhaseRevisited
-    | CyclePaused
-    | CycleAbandoned
-    | Review
-    | TeamGraduated
-    | SubcycleSpawned
-    | Initiative
-    | ResourceFlow
-    | RecommendationIssued
-    | RecommendationStatusChanged
-    | None
-)
-
 #: The payload class of every event type (``None``: the event has no payload).
-PAYLOADS: Final[dict[str, type | None]] = {
-    "arena_created": ArenaCreated,
-    "stakeholder_joined": Stakeholder,
-    "stakeholder_updated": Stakeholder,
-    "stakeholder_left": StakeholderLeft,
-    "consent_recorded": ConsentRecorded,
-    "consent_withdrawn": ConsentWithdrawn,
-    "tie_observed": Tie,
-    "tie_ended": TieEnded,
-    "platform_opened": Platform,
-    "team_formed": ProgressTeam,
-    "member_joined": MemberJoined,
-    "member_left": MemberLeft,
-    "team_graduated": TeamGraduated,
-    "initiative_launched": Initiative,
-    "initiative_updated": Initiative,
-    "resource_flow_changed": ResourceFlow,
-    "recommendation_issued": RecommendationIssued,
-    "recommendation_status_changed": RecommendationStatusChanged,
-    "cycle_started": CycleStarted,
-    "core_team_set": CoreTeamSet,
-    "topic_added": Topic,
-    "protocol_drafted": ProtocolDrafted,
-    "protocol_approved": InterviewProtocol,
-    "interview_recorded": Interview,
-    "story_added": Story,
-    "theme_identified": Theme,
-    "positive_core_mapped": PositiveCoreMap,
-    "dream_statement_added": DreamStatement,
-    "endorsement_recorded": Endorsement,
-    "proposition_drafted": Proposition,
-    "target_set": Target,
-    "action_committed": Action,
-    "action_team_formed": ActionTeam,
-    "action_status_changed": StatusChanged,
-    "destiny_mode_chosen": DestinyModeChosen,
-    "review_recorded": Review,
-    "phase_advanced": None,
-    "phase_revisited": PhaseRevisited,
-    "cycle_paused": CyclePaused,
-    "cycle_resumed": None,
-    "cycle_abandoned": CycleAbandoned,
-    "subcycle_spawned": SubcycleSpawned,
-}
+PAYLOADS: Final[Mapping[str, type | None]] = registry.REGISTRY.payloads
 
-#: Every event type, in the order of :data:`PAYLOADS`.
-EVENT_TYPES: Final = tuple(PAYLOADS)
+#: Every event type, in the order of the registry.
+EVENT_TYPES: Final = tuple(registry.REGISTRY)
 
 #: The event types that concern one cycle and name it in their ``cycle`` field.
-CYCLE_EVENTS: Final = frozenset(EVENT_TYPES[EVENT_TYPES.index("cycle_started") :])
+CYCLE_EVENTS: Final = registry.REGISTRY.cycle_events
 
 
 def _known_type(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    if value not in PAYLOADS:
+    if value not in registry.REGISTRY:
         raise InvalidValue(attribute.name, "a known event type", value)
 
 
@@ -412,7 +96,7 @@ class Event:
     Parameters
     ----------
     type : str
-        One of :data:`EVENT_TYPES`.
+        One of the registry's types (:class:`~smice.process.registry.EventType`).
     id : str
         The event's own id (unique in a journal).
     at : datetime
@@ -420,9 +104,9 @@ class Event:
     recorded_by : str
         Who recorded it (a stakeholder id, or a tool's id).
     payload : object
-        An instance of ``PAYLOADS[type]`` (``None`` when the type has no payload).
+        An instance of the type's payload class (``None`` when the type has none).
     cycle : str, optional
-        The cycle the event concerns; required for :data:`CYCLE_EVENTS`.
+        The cycle the event concerns; required for the types whose scope names one.
 
     Examples
     --------
@@ -445,11 +129,12 @@ class Event:
 
     @payload.validator
     def _check_payload(self, attribute: attrs.Attribute[Payload], value: Payload) -> None:
-        if self.type in CYCLE_EVENTS and self.cycle is None:
+        spec = registry.REGISTRY[self.type]
+        if spec.scope.names_cycle and self.cycle is None:
             raise InvalidValue(
                 "cycle", f"the id of the cycle a {self.type!r} event concerns", None
             )
-        expected = PAYLOADS.get(self.type)
+        expected = spec.payload
         if expected is None:
             if value is not None:
                 raise InvalidValue("payload", f"nothing for a {self.type!r} event", value)

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from smice.domain import Arena, ArenaTemplate
+from smice.process import registry
 from smice.process._engine import step, steps
 from smice.process._working import Working
 from smice.process.events import Event
@@ -68,7 +69,7 @@ class Fold:
     def __init__(
         self, arena: Arena | None = None, *, template: ArenaTemplate | None = None
     ) -> None:
-        self._working = Working(arena, template)
+        self._working = Working(arena, template, registry.REGISTRY)
 
     def __repr__(self) -> str:
         base = self._working.base
