@@ -42,6 +42,7 @@ LAYERS: dict[str, int] = {
     "network": 2,
     "policy": 2,
     "indicators": 3,
+    "examples": 3,
     "io": 4,
     "experiments": 4,
     "report": 5,

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from smice import EventRefused
@@ -18,6 +19,7 @@ from smice.process import (
     CriterionResult,
     Event,
     Refusal,
+    RefusalCode,
     allowed_events,
     apply,
     exit_report,
@@ -29,6 +31,7 @@ from smice.process.specs import EventRegistry
 EXAMPLE = Path(__file__).parents[2] / "examples" / "journals" / "one-team.jsonl"
 DOCS = [json.loads(line) for line in EXAMPLE.read_text("utf-8").splitlines()]
 C = "c-wood-1"
+STORY = "story-1"  # a story of the example cycle
 
 
 def upto(kind: str, nth: int = 1) -> Any:
@@ -118,7 +121,7 @@ def test_allowed_events_follow_the_phase() -> None:
 
 
 @pytest.mark.parametrize(
-    ("kind", "payload", "code", "words"),
+    ("kind", "payload", "code", "pointer"),
     [
         (
             "interview_recorded",
@@ -128,38 +131,55 @@ def test_allowed_events_follow_the_phase() -> None:
                 "interviewee": "p-nobody",
                 "on": "2019-04-01",
             },
-            "unknown_id",
-            "p-nobody",
+            RefusalCode.UNKNOWN_ID,
+            "/payload/interviewee",
         ),
         (
             "interview_recorded",
             {"id": "i-x", "interviewer": "p-lars", "interviewee": "p-ingrid", "on": "2019-04-01"},
-            "not_a_member",
-            "not a member of team 't-wood'",
+            RefusalCode.NOT_A_MEMBER,
+            "/payload/interviewer",
         ),
+        ("topic_added", {"id": "top-x", "title": "Late topic"}, RefusalCode.WRONG_PHASE, "/type"),
         (
-            "topic_added",
-            {"id": "top-x", "title": "Late topic"},
-            "wrong_phase",
-            "belongs to phase define",
+            "story_added",
+            {"id": "int-1", "title": "Same id as an interview"},
+            RefusalCode.DUPLICATE,
+            "/payload/id",
         ),
-        ("story_added", {"id": "int-1", "title": "Same id as an interview"}, "duplicate", "int-1"),
         (
             "theme_identified",
-            {"id": "th-x", "name": "X", "stories": ["story-99"]},
-            "unknown_id",
-            "story-99",
+            {"id": "th-x", "name": "X", "stories": [STORY, "story-99"]},
+            RefusalCode.UNKNOWN_ID,
+            "/payload/stories/1",
         ),
     ],
 )
-def test_invalid_artefacts_are_refused_with_their_reason(
-    kind: str, payload: dict[str, Any], code: str, words: str
+def test_invalid_artefacts_are_refused_with_their_code_and_pointer(
+    kind: str, payload: dict[str, Any], code: RefusalCode, pointer: str
 ) -> None:
     arena, at = upto("positive_core_mapped")
     reasons = refusal(arena, event(kind, payload, at=at))
     assert [type(r) for r in reasons] == [Refusal]
-    assert reasons[0].code == code
-    assert words in reasons[0].message
+    assert (reasons[0].code, reasons[0].pointer) == (code, pointer)
+
+
+def test_a_refusal_in_a_batch_says_the_index_and_id_of_the_event() -> None:
+    arena, at = upto("positive_core_mapped")
+    good = event("story_added", {"id": "story-new", "title": "Fine"}, at=at)
+    bad = event("theme_identified", {"id": "th-x", "name": "X", "stories": ["nope"]}, at=at)
+    batch = [attrs.evolve(good, id="e-good"), attrs.evolve(bad, id="e-bad")]
+    with pytest.raises(EventRefused) as caught:
+        replay(batch, arena=arena)
+    refused = caught.value
+    assert (refused.index, refused.pointer, refused.event_id) == (1, "/events/1", "e-bad")
+    assert [(r.code, r.pointer) for r in refused.reasons] == [
+        (RefusalCode.UNKNOWN_ID, "/payload/stories/0")
+    ]
+    # A single event is not in a batch.
+    with pytest.raises(EventRefused) as single:
+        apply(arena, batch[1])
+    assert (single.value.index, single.value.pointer, single.value.event_id) == (None, "", "e-bad")
 
 
 def test_a_person_without_consent_cannot_be_interviewed() -> None:

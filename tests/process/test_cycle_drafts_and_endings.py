@@ -14,9 +14,9 @@ import pytest
 from smice import EventRefused, load_arena
 from smice.domain import CycleStatus, InterviewProtocol, ReviewDecision
 from smice.errors import DocumentInvalid
+from smice.examples import demo_arena
 from smice.io.events import event_to_document, load_event
 from smice.process import allowed_events, apply, events_from_arena, exit_report, replay
-from smice.process.apply import _example_arena
 from smice.process.decompose import ArenaNotReplayable
 from smice.process.events import ProtocolDrafted
 
@@ -224,7 +224,7 @@ def test_an_abandoned_cycle_leaves_its_phase_when_abandoned(paused_first: bool) 
 
 
 def _with_protocol(protocol: InterviewProtocol) -> Any:
-    arena = _example_arena()
+    arena = demo_arena()
     return attrs.evolve(arena, cycles=(attrs.evolve(arena.cycles[0], protocol=protocol),))
 
 

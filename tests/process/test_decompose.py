@@ -197,7 +197,7 @@ def test_tutorial_variants_round_trip(data: st.DataObject) -> None:
     assert sorted(observed) == sorted(t.id for t in arena.ties)
 
 
-def test_example_journal_replays_to_the_example_arena() -> None:
+def test_example_journal_replays_to_thedemo_arena() -> None:
     lines = JOURNAL.read_text(encoding="utf-8").splitlines()
     arena = replay(load_event(json.loads(line)) for line in lines)
     assert load_arena(JAMTLAND) == arena

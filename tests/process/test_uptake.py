@@ -105,7 +105,7 @@ def refusal(arena: Arena, document: Any) -> tuple[str, str]:
         apply(arena, load_event(document))
     assert arena is before
     [reason] = caught.value.reasons
-    return reason.code, reason.message
+    return reason.code, str(reason)  # the pointer, then the message
 
 
 # -- applying -------------------------------------------------------------------------------
@@ -172,7 +172,10 @@ def test_issuing_an_existing_id_is_refused() -> None:
     """Ids are unique: issuing 'rec-1' twice is a 'duplicate'."""
     arena = run(created(), issued("rec-1", T0))
     code, message = refusal(arena, issued("rec-1", T0 + timedelta(days=1), rule="P4"))
-    assert (code, message) == ("duplicate", "a recommendation with id 'rec-1' already exists")
+    assert (code, message) == (
+        "duplicate",
+        "/payload/id: a recommendation with id 'rec-1' already exists",
+    )
 
 
 def test_changing_an_unknown_recommendation_is_refused() -> None:
@@ -181,7 +184,7 @@ def test_changing_an_unknown_recommendation_is_refused() -> None:
     code, message = refusal(arena, changed("rec-9", "accepted", T0 + timedelta(days=1)))
     assert code == "unknown_id"
     assert message == (
-        "payload/recommendation: expected the id of a recommendation of this arena, got 'rec-9'"
+        "/payload/recommendation: expected the id of a recommendation of this arena, got 'rec-9'"
     )
 
 
@@ -210,7 +213,7 @@ def test_final_statuses_say_so() -> None:
     arena = run(created(), issued("rec-1", T0), changed("rec-1", "rejected", T0))
     _, message = refusal(arena, changed("rec-1", "accepted", T0 + timedelta(days=1)))
     assert message == (
-        "payload/status: recommendation 'rec-1' is 'rejected' and can become nothing "
+        "/payload/status: recommendation 'rec-1' is 'rejected' and can become nothing "
         "(it is final), not 'accepted'"
     )
 
@@ -222,7 +225,7 @@ def test_time_running_backwards_is_refused() -> None:
     code, message = refusal(arena, changed("rec-1", "accepted", T0 - timedelta(seconds=1)))
     assert code == "order"
     assert message == (
-        "at: a status cannot change before its last change "
+        "/at: a status cannot change before its last change "
         "(2020-03-02T08:59:59+00:00 is before 2020-03-02T09:00:00+00:00)"
     )
     later = apply(arena, load_event(changed("rec-1", "accepted", T0 + timedelta(days=5))))

@@ -42,8 +42,7 @@ from smice.io.arenas import dump_arena
 from smice.io.events import event_from_document, event_to_document, load_event
 from smice.io.schemas import validate
 from smice.io.templates import load_template
-from smice.process import Fold
-from smice.process.criteria import Refusal
+from smice.process import Fold, Refusal
 from smice.process.events import Event
 
 __all__ = ["Journal"]
@@ -426,9 +425,8 @@ class Journal:
             self._check_ids(events_)
             head = self._head
             assert head is not None
-            for event in events_:
-                dirty = True
-                head.apply(event)
+            dirty = True
+            head.extend(events_)  # a refusal says the index of the event in the batch
             version = current + len(prepared)
             db.executemany(
                 "INSERT INTO events (version, id, type, at, body) VALUES (?, ?, ?, ?, ?)",
@@ -481,11 +479,11 @@ class Journal:
                 self._db.execute("ROLLBACK")
 
     def _check_ids(self, events: list[Event]) -> None:
-        seen: dict[str, Event] = {}
-        for event in events:
+        seen: dict[str, int] = {}  # id -> index in the batch
+        for index, event in enumerate(events):
             if event.id in seen:
-                self._duplicate(event, "this batch")
-            seen[event.id] = event
+                self._duplicate(event, index, "this batch")
+            seen[event.id] = index
         ids = list(seen)
         for start in range(0, len(ids), 500):
             chunk = ids[start : start + 500]
@@ -495,12 +493,18 @@ class Journal:
                 chunk,
             ).fetchone()
             if row is not None:
-                self._duplicate(seen[row[0]], f"version {row[1]}")
+                index = seen[row[0]]
+                self._duplicate(events[index], index, f"version {row[1]}")
 
     @staticmethod
-    def _duplicate(event: Event, where: str) -> NoReturn:
+    def _duplicate(event: Event, index: int, where: str) -> NoReturn:
         message = f"event id {event.id!r} is already used ({where})"
-        raise EventRefused(event.type, [Refusal(code="duplicate", message=message)])
+        raise EventRefused(
+            event.type,
+            [Refusal(code="duplicate", pointer="/id", message=message)],
+            event_id=event.id,
+            index=index,
+        )
 
     # -- JSON Lines ------------------------------------------------------------------------
     def export_jsonl(self, path: str | os.PathLike[str]) -> Path:

@@ -9,7 +9,7 @@ sequence. The phase machine is template data (:class:`~smice.domain.PhasePlan`),
 """
 
 from smice.process.apply import apply, replay
-from smice.process.criteria import CRITERIA, Criterion, CriterionResult, Refusal, evaluate
+from smice.process.criteria import CRITERIA, Criterion, CriterionResult, evaluate
 from smice.process.decompose import events_from_arena
 from smice.process.diagrams import to_dot, to_mermaid
 from smice.process.events import CYCLE_EVENTS, EVENT_TYPES, PAYLOADS, Event
@@ -21,6 +21,7 @@ from smice.process.machine import (
     exit_report,
     iter_template_problems,
 )
+from smice.process.refusals import Refusal, RefusalCode
 from smice.process.registry import REGISTRY, EventType
 from smice.process.signals import (
     days_in_phase,
@@ -44,6 +45,7 @@ __all__ = [
     "EventType",
     "Fold",
     "Refusal",
+    "RefusalCode",
     "Uptake",
     "allowed_events",
     "apply",

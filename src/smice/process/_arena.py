@@ -28,7 +28,6 @@ from smice.domain import (
 from smice.errors import NotFound
 from smice.process._draft import replace
 from smice.process._working import Working, order, refuse
-from smice.process.criteria import Refusal
 from smice.process.payloads import (
     ArenaCreated,
     ConsentRecorded,
@@ -41,6 +40,7 @@ from smice.process.payloads import (
     TeamGraduated,
     TieEnded,
 )
+from smice.process.refusals import Refusal
 from smice.process.specs import EventView as Event
 
 __all__: list[str] = []
@@ -55,26 +55,32 @@ def _stakeholder(w: Working, e: Event, s: Stakeholder, *, new: bool) -> None:
     if new:
         w.need_new(e, "stakeholders", s.id)
     else:
-        w.need(e, "stakeholders", s.id, "payload/id")
+        w.need(e, "stakeholders", s.id, "/payload/id")
     if not s.is_person:
         if _PERSONAL(s) != _NO_PERSONAL:
             for name in _PERSONAL_FIELDS:
                 if getattr(s, name) is not None:
                     refuse(
-                        e, Refusal(code="kind", message=f"payload/{name}: only persons have one")
+                        e,
+                        Refusal(
+                            code="kind",
+                            pointer=f"/payload/{name}",
+                            message="only persons have one",
+                        ),
                     )
     elif s.employer is not None:
-        employer: Stakeholder = w.need(e, "stakeholders", s.employer, "payload/employer")
+        employer: Stakeholder = w.need(e, "stakeholders", s.employer, "/payload/employer")
         if employer.is_person:
             refuse(
                 e,
                 Refusal(
                     code="kind",
-                    message=f"payload/employer: expected an organisation, got {s.employer!r}",
+                    pointer="/payload/employer",
+                    message=f"expected an organisation, got {s.employer!r}",
                 ),
             )
     if s.left_on is not None:
-        order(e, "payload/left_on", s.left_on, s.joined_on, "cannot leave before joining")
+        order(e, "/payload/left_on", s.left_on, s.joined_on, "cannot leave before joining")
     w.put("stakeholders", s)
 
 
@@ -87,29 +93,36 @@ def _stakeholder_updated(w: Working, e: Event, s: Stakeholder) -> None:
 
 
 def _stakeholder_left(w: Working, e: Event, p: StakeholderLeft) -> None:
-    s: Stakeholder = w.need(e, "stakeholders", p.stakeholder, "payload/stakeholder")
+    s: Stakeholder = w.need(e, "stakeholders", p.stakeholder, "/payload/stakeholder")
     if s.left_on is not None:
-        refuse(e, Refusal(code="state", message=f"{p.stakeholder!r} has already left"))
-    order(e, "payload/on", p.on, s.joined_on, "cannot leave before joining")
+        refuse(
+            e,
+            Refusal(
+                code="state",
+                pointer="/payload/stakeholder",
+                message=f"{p.stakeholder!r} has already left",
+            ),
+        )
+    order(e, "/payload/on", p.on, s.joined_on, "cannot leave before joining")
     w.put("stakeholders", replace(s, left_on=p.on))
 
 
 def _consent_recorded(w: Working, e: Event, p: ConsentRecorded) -> None:
-    s = w.need_person(e, p.stakeholder, "payload/stakeholder")
+    s = w.need_person(e, p.stakeholder, "/payload/stakeholder")
     c = p.consent
     if c.withdrawn_on is None and c.expires_on is None:
         w.put("stakeholders", replace(s, consent=c))
         return
     order(
         e,
-        "payload/consent/withdrawn_on",
+        "/payload/consent/withdrawn_on",
         p.consent.withdrawn_on,
         p.consent.given_on,
         "consent cannot be withdrawn before it is given",
     )
     order(
         e,
-        "payload/consent/expires_on",
+        "/payload/consent/expires_on",
         p.consent.expires_on,
         p.consent.given_on,
         "consent cannot expire before it is given",
@@ -118,94 +131,146 @@ def _consent_recorded(w: Working, e: Event, p: ConsentRecorded) -> None:
 
 
 def _consent_withdrawn(w: Working, e: Event, p: ConsentWithdrawn) -> None:
-    s = w.need_person(e, p.stakeholder, "payload/stakeholder")
+    s = w.need_person(e, p.stakeholder, "/payload/stakeholder")
     if s.consent is None or s.consent.withdrawn_on is not None:
-        refuse(e, Refusal(code="state", message=f"{p.stakeholder!r} has no consent to withdraw"))
-    order(e, "payload/on", p.on, s.consent.given_on, "cannot withdraw before giving consent")
+        refuse(
+            e,
+            Refusal(
+                code="state",
+                pointer="/payload/stakeholder",
+                message=f"{p.stakeholder!r} has no consent to withdraw",
+            ),
+        )
+    order(e, "/payload/on", p.on, s.consent.given_on, "cannot withdraw before giving consent")
     w.put("stakeholders", replace(s, consent=replace(s.consent, withdrawn_on=p.on)))
 
 
 def _tie(w: Working, e: Event, t: Tie) -> None:
     w.need_new(e, "ties", t.id)
-    w.need(e, "stakeholders", t.source, "payload/source")
-    w.need(e, "stakeholders", t.target, "payload/target")
+    w.need(e, "stakeholders", t.source, "/payload/source")
+    w.need(e, "stakeholders", t.target, "/payload/target")
     if t.source == t.target:
-        refuse(e, Refusal(code="loop", message=f"a tie cannot join {t.source!r} to itself"))
+        refuse(
+            e,
+            Refusal(
+                code="loop",
+                pointer="/payload/target",
+                message=f"a tie cannot join {t.source!r} to itself",
+            ),
+        )
     if t.cycle is not None:
-        w.need_id(e, "cycles", t.cycle, "payload/cycle")
+        w.need_id(e, "cycles", t.cycle, "/payload/cycle")
     if t.direction is not None and t.kind is not TieKind.KNOWLEDGE_FLOW:
-        refuse(e, Refusal(code="kind", message="only knowledge_flow ties have a direction"))
+        refuse(
+            e,
+            Refusal(
+                code="kind",
+                pointer="/payload/direction",
+                message="only knowledge_flow ties have a direction",
+            ),
+        )
     if t.resource is not None and t.kind is not TieKind.EXCHANGES_RESOURCE:
-        refuse(e, Refusal(code="kind", message="only exchanges_resource ties carry a resource"))
-    order(e, "payload/until", t.until, t.since, "a tie cannot end before it starts")
+        refuse(
+            e,
+            Refusal(
+                code="kind",
+                pointer="/payload/resource",
+                message="only exchanges_resource ties carry a resource",
+            ),
+        )
+    order(e, "/payload/until", t.until, t.since, "a tie cannot end before it starts")
     w.put("ties", t)
 
 
 def _tie_ended(w: Working, e: Event, p: TieEnded) -> None:
-    t: Tie = w.need(e, "ties", p.tie, "payload/tie")
+    t: Tie = w.need(e, "ties", p.tie, "/payload/tie")
     if t.until is not None:
-        refuse(e, Refusal(code="state", message=f"tie {p.tie!r} has already ended"))
-    order(e, "payload/on", p.on, t.since, "a tie cannot end before it starts")
+        refuse(
+            e,
+            Refusal(
+                code="state", pointer="/payload/tie", message=f"tie {p.tie!r} has already ended"
+            ),
+        )
+    order(e, "/payload/on", p.on, t.since, "a tie cannot end before it starts")
     w.put("ties", replace(t, until=p.on))
 
 
 def _platform(w: Working, e: Event, p: Platform) -> None:
     w.need_new(e, "platforms", p.id)
-    w.need(e, "stakeholders", p.host, "payload/host")
-    w.need(e, "regions", p.region, "payload/region")
-    order(e, "payload/closed_on", p.closed_on, p.opened_on, "cannot close before opening")
+    w.need(e, "stakeholders", p.host, "/payload/host")
+    w.need(e, "regions", p.region, "/payload/region")
+    order(e, "/payload/closed_on", p.closed_on, p.opened_on, "cannot close before opening")
     w.put("platforms", p)
 
 
 def _team(w: Working, e: Event, t: ProgressTeam) -> None:
     w.need_new(e, "teams", t.id)
-    w.need(e, "platforms", t.platform, "payload/platform")
+    w.need(e, "platforms", t.platform, "/payload/platform")
     for j, m in enumerate(t.memberships):
-        w.need_person(e, m.person, f"payload/memberships/{j}/person")
+        w.need_person(e, m.person, f"/payload/memberships/{j}/person")
         order(
             e,
-            f"payload/memberships/{j}/joined_on",
+            f"/payload/memberships/{j}/joined_on",
             m.joined_on,
             t.formed_on,
             "a member cannot join before the team is formed",
         )
         order(
             e,
-            f"payload/memberships/{j}/left_on",
+            f"/payload/memberships/{j}/left_on",
             m.left_on,
             m.joined_on,
             "a member cannot leave before joining",
         )
     for j, f in enumerate(t.facilitators):
-        w.need_person(e, f, f"payload/facilitators/{j}")
+        w.need_person(e, f, f"/payload/facilitators/{j}")
     if t.graduation is not None or t.status is TeamStatus.GRADUATED:
-        refuse(e, Refusal(code="state", message="a team graduates through 'team_graduated'"))
+        refuse(
+            e,
+            Refusal(
+                code="state",
+                pointer="/payload/graduation" if t.graduation is not None else "/payload/status",
+                message="a team graduates through 'team_graduated'",
+            ),
+        )
     w.put("teams", t)
 
 
 def _open_team(w: Working, e: Event, tid: str) -> ProgressTeam:
-    team: ProgressTeam = w.need(e, "teams", tid, "payload/team")
+    team: ProgressTeam = w.need(e, "teams", tid, "/payload/team")
     if team.status in (TeamStatus.GRADUATED, TeamStatus.CLOSED):
-        refuse(e, Refusal(code="state", message=f"team {tid!r} is {team.status}"))
+        refuse(
+            e,
+            Refusal(
+                code="state", pointer="/payload/team", message=f"team {tid!r} is {team.status}"
+            ),
+        )
     return team
 
 
 def _member_joined(w: Working, e: Event, p: MemberJoined) -> None:
     team = _open_team(w, e, p.team)
-    w.need_person(e, p.person, "payload/person")
+    w.need_person(e, p.person, "/payload/person")
     if p.person in team.current_members:
-        refuse(e, Refusal(code="state", message=f"{p.person!r} is already in {p.team!r}"))
-    order(e, "payload/on", p.on, team.formed_on, "cannot join before the team is formed")
+        refuse(
+            e,
+            Refusal(
+                code="state",
+                pointer="/payload/person",
+                message=f"{p.person!r} is already in {p.team!r}",
+            ),
+        )
+    order(e, "/payload/on", p.on, team.formed_on, "cannot join before the team is formed")
     membership = Membership(person=p.person, joined_on=p.on)
     w.put("teams", replace(team, memberships=(*team.memberships, membership)))
 
 
 def _member_left(w: Working, e: Event, p: MemberLeft) -> None:
-    team: ProgressTeam = w.need(e, "teams", p.team, "payload/team")
+    team: ProgressTeam = w.need(e, "teams", p.team, "/payload/team")
     for j in range(len(team.memberships) - 1, -1, -1):
         m = team.memberships[j]
         if m.person == p.person and m.left_on is None:
-            order(e, "payload/on", p.on, m.joined_on, "cannot leave before joining")
+            order(e, "/payload/on", p.on, m.joined_on, "cannot leave before joining")
             changed = (
                 *team.memberships[:j],
                 replace(m, left_on=p.on),
@@ -214,16 +279,21 @@ def _member_left(w: Working, e: Event, p: MemberLeft) -> None:
             w.put("teams", replace(team, memberships=changed))
             return
     refuse(
-        e, Refusal(code="not_a_member", message=f"{p.person!r} is not a member of team {p.team!r}")
+        e,
+        Refusal(
+            code="not_a_member",
+            pointer="/payload/person",
+            message=f"{p.person!r} is not a member of team {p.team!r}",
+        ),
     )
 
 
 def _team_graduated(w: Working, e: Event, p: TeamGraduated) -> None:
     team = _open_team(w, e, p.team)
-    w.need(e, "stakeholders", p.graduation.successor, "payload/graduation/successor")
+    w.need(e, "stakeholders", p.graduation.successor, "/payload/graduation/successor")
     order(
         e,
-        "payload/graduation/on",
+        "/payload/graduation/on",
         p.graduation.on,
         team.formed_on,
         "a team cannot graduate before it is formed",
@@ -235,11 +305,11 @@ def _initiative(w: Working, e: Event, i: Initiative, *, new: bool) -> None:
     if new:
         w.need_new(e, "initiatives", i.id)
     else:
-        w.need(e, "initiatives", i.id, "payload/id")
+        w.need(e, "initiatives", i.id, "/payload/id")
     for j, sid in enumerate(i.participants):
-        w.need(e, "stakeholders", sid, f"payload/participants/{j}")
-    w.need_id(e, "cycles", i.cycle, "payload/cycle")
-    w.need(e, "teams", i.team, "payload/team")
+        w.need(e, "stakeholders", sid, f"/payload/participants/{j}")
+    w.need_id(e, "cycles", i.cycle, "/payload/cycle")
+    w.need(e, "teams", i.team, "/payload/team")
     w.put("initiatives", i)
 
 
@@ -253,8 +323,8 @@ def _initiative_updated(w: Working, e: Event, i: Initiative) -> None:
 
 def _flow(w: Working, e: Event, f: ResourceFlow) -> None:
     for field in ("owner", "source", "target"):
-        w.need(e, "stakeholders", getattr(f, field), f"payload/{field}")
-    order(e, "payload/until", f.until, f.since, "a flow cannot end before it starts")
+        w.need(e, "stakeholders", getattr(f, field), f"/payload/{field}")
+    order(e, "/payload/until", f.until, f.since, "a flow cannot end before it starts")
     w.put("flows", f)
 
 
@@ -269,7 +339,7 @@ def _recommendation_issued(w: Working, e: Event, p: RecommendationIssued) -> Non
 
 def _recommendation_status(w: Working, e: Event, p: RecommendationStatusChanged) -> None:
     r: RecommendationRecord = w.need(
-        e, "recommendations", p.recommendation, "payload/recommendation"
+        e, "recommendations", p.recommendation, "/payload/recommendation"
     )
     if not r.can_move_to(p.status):
         allowed = " or ".join(repr(str(s)) for s in sorted(ALLOWED_MOVES[r.status]))
@@ -277,11 +347,12 @@ def _recommendation_status(w: Working, e: Event, p: RecommendationStatusChanged)
             e,
             Refusal(
                 code="state",
-                message=f"payload/status: recommendation {r.id!r} is {str(r.status)!r} and can "
+                pointer="/payload/status",
+                message=f"recommendation {r.id!r} is {str(r.status)!r} and can "
                 f"become {allowed or 'nothing (it is final)'}, not {str(p.status)!r}",
             ),
         )
-    order(e, "at", e.at, r.changed_at, "a status cannot change before its last change")
+    order(e, "/at", e.at, r.changed_at, "a status cannot change before its last change")
     by = p.by if p.by is not None else e.recorded_by
     w.put("recommendations", r.with_status(p.status, at=e.at, by=by, note=p.note))
 
@@ -304,4 +375,4 @@ def _created(w: Working, e: Event, p: ArenaCreated) -> None:
         w.template()
     except NotFound as missing:
         w.base = None
-        refuse(e, Refusal(code="template", message=str(missing)))
+        refuse(e, Refusal(code="template", pointer="/payload/template", message=str(missing)))

@@ -39,7 +39,7 @@ from smice.errors import EventRefused, NotFound
 from smice.process._draft import Draft, replace
 from smice.process._machine import Machine
 from smice.process._working import Working, refuse
-from smice.process.criteria import CRITERIA, Criterion, Refusal, active_members, evaluate
+from smice.process.criteria import CRITERIA, Criterion, active_members, evaluate
 from smice.process.payloads import (
     CoreTeamSet,
     CycleAbandoned,
@@ -51,6 +51,7 @@ from smice.process.payloads import (
     StatusChanged,
     SubcycleSpawned,
 )
+from smice.process.refusals import Refusal
 from smice.process.specs import EventSpec
 from smice.process.specs import EventView as Event
 
@@ -65,18 +66,29 @@ def draft(w: Working, e: Event) -> Draft:
     key = e.cycle
     found = w.drafts.get(key) if key is not None else None
     if found is None:
-        cycle: Cycle = w.need(e, "cycles", key, "cycle")
+        cycle: Cycle = w.need(e, "cycles", key, "/cycle")
         if cycle is None:
-            refuse(e, Refusal(code="missing", message="cycle: expected a cycle id, got none"))
+            refuse(
+                e,
+                Refusal(code="missing", pointer="/cycle", message="expected a cycle id, got none"),
+            )
         found = w.drafts[cycle.id] = Draft(cycle)
     return found
 
 
 def _known(
-    e: Event, values: Sequence[str | None], present: Iterable[Any], field: str, what: str
+    e: Event,
+    values: Sequence[str | None],
+    present: Iterable[Any],
+    field: str,
+    what: str,
+    *,
+    single: bool = False,
 ) -> None:
+    # Refuse *e* unless every id of *values* is in *present*; *field* holds one reference
+    # (*single*: the pointer is the field) or a list of them (the pointer names the item).
     ids: set[str] | None = None
-    for value in values:
+    for k, value in enumerate(values):
         if value is None:
             continue
         if len(values) == 1:  # one reference (the usual case): a scan, no set to build
@@ -92,20 +104,34 @@ def _known(
             e,
             Refusal(
                 code="unknown_id",
-                message=f"{field}: expected the id of a {what} of "
-                f"cycle {e.cycle!r}, got {value!r}",
+                pointer=field if single else f"{field}/{k}",
+                message=f"expected the id of a {what} of cycle {e.cycle!r}, got {value!r}",
             ),
         )
 
 
 def _owner(w: Working, e: Event, team: str | None, platform: str | None) -> None:
     if (team is None) == (platform is None):
-        refuse(e, Refusal(code="owner", message="expected exactly one of 'team' and 'platform'"))
+        refuse(
+            e,
+            Refusal(
+                code="owner",
+                pointer="/payload",
+                message="expected exactly one of 'team' and 'platform'",
+            ),
+        )
     if team is not None:
-        found = w.need(e, "teams", team, "payload/team")
+        found = w.need(e, "teams", team, "/payload/team")
         if found.status in (TeamStatus.GRADUATED, TeamStatus.CLOSED):
-            refuse(e, Refusal(code="state", message=f"team {team!r} is {found.status}"))
-    w.need(e, "platforms", platform, "payload/platform")
+            refuse(
+                e,
+                Refusal(
+                    code="state",
+                    pointer="/payload/team",
+                    message=f"team {team!r} is {found.status}",
+                ),
+            )
+    w.need(e, "platforms", platform, "/payload/platform")
 
 
 def _new_cycle(
@@ -119,14 +145,14 @@ def _new_cycle(
     core: tuple[str, ...],
     parent: str | None,
 ) -> None:
-    w.need_new(e, "cycles", cid)
+    w.need_new(e, "cycles", cid, "/cycle" if parent is None else "/payload/subcycle")
     _owner(w, e, team, platform)
     try:
         machine = w.machine(variant)
     except NotFound as missing:
-        refuse(e, Refusal(code="template", message=str(missing)))
+        refuse(e, Refusal(code="template", pointer="/payload/variant", message=str(missing)))
     for j, sid in enumerate(core):
-        w.need_person(e, sid, f"payload/core_team/{j}")
+        w.need_person(e, sid, f"/payload/core_team/{j}")
     cycle = Cycle(
         id=cid,  # type: ignore[arg-type]
         variant=variant,
@@ -217,7 +243,7 @@ def _advanced(w: Working, e: Event, cycle: Draft, p: None) -> None:
 
 def raise_failing(e: Event, failing: list[Any]) -> None:
     """Refuse *e* with the failing criterion results as reasons."""
-    raise EventRefused(e.type, failing)
+    raise EventRefused(e.type, failing, event_id=e.id)
 
 
 def _revisit(w: Working, e: Event, cycle: Draft, p: PhaseRevisited) -> None:
@@ -228,7 +254,8 @@ def _revisit(w: Working, e: Event, cycle: Draft, p: PhaseRevisited) -> None:
             e,
             Refusal(
                 code="wrong_phase",
-                message=f"payload/phase: expected a phase cycle {cycle.id!r} visited before "
+                pointer="/payload/phase",
+                message=f"expected a phase cycle {cycle.id!r} visited before "
                 f"({', '.join(earlier) or 'none'}), got {p.phase!r}",
             ),
         )
@@ -251,20 +278,21 @@ def _members_check(
         owner = f"team {cycle.team!r}" + (" nor one of its facilitators" if facilitators else "")
     refuse(
         e,
-        Refusal(code="not_a_member", message=f"{field}: {sid!r} is not a member of {owner}"),
+        Refusal(code="not_a_member", pointer=field, message=f"{sid!r} is not a member of {owner}"),
     )
 
 
 def _core(w: Working, e: Event, cycle: Draft, p: CoreTeamSet) -> None:
     members = set(w.team(cycle.team).current_members) if cycle.team else None
     for j, sid in enumerate(p.members):
-        w.need_person(e, sid, f"payload/members/{j}")
+        w.need_person(e, sid, f"/payload/members/{j}")
         if members is not None and sid not in members:
             refuse(
                 e,
                 Refusal(
                     code="not_a_member",
-                    message=f"payload/members/{j}: {sid!r} is not a member of team {cycle.team!r}",
+                    pointer=f"/payload/members/{j}",
+                    message=f"{sid!r} is not a member of team {cycle.team!r}",
                 ),
             )
     cycle.core_team = list(dict.fromkeys(p.members))
@@ -280,6 +308,7 @@ def _drafted(w: Working, e: Event, cycle: Draft, p: ProtocolDrafted) -> None:
             e,
             Refusal(
                 code="state",
+                pointer="/payload/id",
                 message=f"cycle {cycle.id!r} already has the approved protocol "
                 f"{cycle.protocol.id!r}; a draft cannot replace it",
             ),
@@ -293,26 +322,34 @@ def _protocol(w: Working, e: Event, cycle: Draft, p: InterviewProtocol) -> None:
             e,
             Refusal(
                 code="missing",
-                message="payload/approved_on: expected the day of approval, got none",
+                pointer="/payload/approved_on",
+                message="expected the day of approval, got none",
             ),
         )
     for j, sid in enumerate(p.approved_by):
-        w.need_person(e, sid, f"payload/approved_by/{j}")
+        w.need_person(e, sid, f"/payload/approved_by/{j}")
     cycle.protocol = p
 
 
 def _interview(w: Working, e: Event, cycle: Draft, p: Interview) -> None:
-    interviewer = w.need(e, "stakeholders", p.interviewer, "payload/interviewer")
-    interviewee = w.need(e, "stakeholders", p.interviewee, "payload/interviewee")
+    interviewer = w.need(e, "stakeholders", p.interviewer, "/payload/interviewer")
+    interviewee = w.need(e, "stakeholders", p.interviewee, "/payload/interviewee")
     if p.interviewer == p.interviewee:
-        refuse(e, Refusal(code="loop", message="an interview needs two different people"))
-    _members_check(w, e, cycle, p.interviewer, "payload/interviewer", facilitators=True)
-    w.need_consent(e, p.interviewer, "payload/interviewer", _STORAGE, interviewer)
-    w.need_consent(e, p.interviewee, "payload/interviewee", _STORAGE, interviewee)
+        refuse(
+            e,
+            Refusal(
+                code="loop",
+                pointer="/payload/interviewee",
+                message="an interview needs two different people",
+            ),
+        )
+    _members_check(w, e, cycle, p.interviewer, "/payload/interviewer", facilitators=True)
+    w.need_consent(e, p.interviewer, "/payload/interviewer", _STORAGE, interviewer)
+    w.need_consent(e, p.interviewee, "/payload/interviewee", _STORAGE, interviewee)
     if p.summary is not None:
-        w.need_consent(e, p.interviewee, "payload/interviewee", _TEXT, interviewee)
-    _known(e, p.topics, cycle.topics, "payload/topics", "topic")
-    _dated(e, cycle, p.on, "payload/on")
+        w.need_consent(e, p.interviewee, "/payload/interviewee", _TEXT, interviewee)
+    _known(e, p.topics, cycle.topics, "/payload/topics", "topic")
+    _dated(e, cycle, p.on, "/payload/on")
     cycle.interviews.append(p)
 
 
@@ -325,72 +362,85 @@ def _dated(e: Event, cycle: Draft, day: Any, field: str) -> None:
             e,
             Refusal(
                 code="order",
-                message=f"{field}: an artefact cannot predate its cycle ({day.isoformat()} is "
+                pointer=field,
+                message=f"an artefact cannot predate its cycle ({day.isoformat()} is "
                 f"before {start.isoformat()})",
             ),
         )
 
 
 def _story(w: Working, e: Event, cycle: Draft, p: Story) -> None:
-    _known(e, (p.interview,), cycle.interviews, "payload/interview", "interview")
-    _known(e, p.topics, cycle.topics, "payload/topics", "topic")
+    _known(e, (p.interview,), cycle.interviews, "/payload/interview", "interview", single=True)
+    _known(e, p.topics, cycle.topics, "/payload/topics", "topic")
     if p.text is not None and p.interview is not None:
         teller = next(i.interviewee for i in cycle.interviews if i.id == p.interview)
-        w.need_consent(e, teller, "payload/interview", ConsentScope.INTERVIEW_TEXT)
+        w.need_consent(e, teller, "/payload/interview", ConsentScope.INTERVIEW_TEXT)
     cycle.stories.append(p)
 
 
 def _theme(w: Working, e: Event, cycle: Draft, p: Theme) -> None:
-    _known(e, p.stories, cycle.stories, "payload/stories", "story")
+    _known(e, p.stories, cycle.stories, "/payload/stories", "story")
     cycle.themes.append(p)
 
 
 def _positive_core(w: Working, e: Event, cycle: Draft, p: PositiveCoreMap) -> None:
-    _known(e, p.themes, cycle.themes, "payload/themes", "theme")
-    _dated(e, cycle, p.on, "payload/on")
+    _known(e, p.themes, cycle.themes, "/payload/themes", "theme")
+    _dated(e, cycle, p.on, "/payload/on")
     cycle.positive_core = p
 
 
 def _dream(w: Working, e: Event, cycle: Draft, p: DreamStatement) -> None:
-    _known(e, (p.topic,), cycle.topics, "payload/topic", "topic")
-    _dated(e, cycle, p.on, "payload/on")
+    _known(e, (p.topic,), cycle.topics, "/payload/topic", "topic", single=True)
+    _dated(e, cycle, p.on, "/payload/on")
     cycle.dreams.append(p)
 
 
 def _endorsement(w: Working, e: Event, cycle: Draft, p: Endorsement) -> None:
-    _known(e, (p.dream,), cycle.dreams, "payload/dream", "dream statement")
-    person = w.need_person(e, p.person, "payload/person")
-    _members_check(w, e, cycle, p.person, "payload/person")
-    w.need_consent(e, p.person, "payload/person", _STORAGE, person)
+    _known(e, (p.dream,), cycle.dreams, "/payload/dream", "dream statement", single=True)
+    person = w.need_person(e, p.person, "/payload/person")
+    _members_check(w, e, cycle, p.person, "/payload/person")
+    w.need_consent(e, p.person, "/payload/person", _STORAGE, person)
     if any(x.dream == p.dream and x.person == p.person for x in cycle.endorsements):
-        refuse(e, Refusal(code="duplicate", message=f"{p.person!r} already endorsed {p.dream!r}"))
+        refuse(
+            e,
+            Refusal(
+                code="duplicate",
+                pointer="/payload/person",
+                message=f"{p.person!r} already endorsed {p.dream!r}",
+            ),
+        )
     cycle.endorsements.append(p)
 
 
 def _proposition(w: Working, e: Event, cycle: Draft, p: Proposition) -> None:
-    _known(e, (p.topic,), cycle.topics, "payload/topic", "topic")
-    _known(e, p.stories, cycle.stories, "payload/stories", "story")
-    _dated(e, cycle, p.on, "payload/on")
+    _known(e, (p.topic,), cycle.topics, "/payload/topic", "topic", single=True)
+    _known(e, p.stories, cycle.stories, "/payload/stories", "story")
+    _dated(e, cycle, p.on, "/payload/on")
     cycle.propositions.append(p)
 
 
 def _target(w: Working, e: Event, cycle: Draft, p: Target) -> None:
-    _known(e, (p.proposition,), cycle.propositions, "payload/proposition", "proposition")
+    _known(
+        e, (p.proposition,), cycle.propositions, "/payload/proposition", "proposition", single=True
+    )
     cycle.targets.append(p)
 
 
 def _action(w: Working, e: Event, cycle: Draft, p: Action) -> None:
-    owner = w.need(e, "stakeholders", p.owner, "payload/owner")
-    w.need_consent(e, p.owner, "payload/owner", _STORAGE, owner)
-    _known(e, (p.proposition,), cycle.propositions, "payload/proposition", "proposition")
-    _dated(e, cycle, p.committed_on, "payload/committed_on")
+    owner = w.need(e, "stakeholders", p.owner, "/payload/owner")
+    w.need_consent(e, p.owner, "/payload/owner", _STORAGE, owner)
+    _known(
+        e, (p.proposition,), cycle.propositions, "/payload/proposition", "proposition", single=True
+    )
+    _dated(e, cycle, p.committed_on, "/payload/committed_on")
     for field, later in (("due", p.due), ("started_on", p.started_on)):
         if later is not None and later < p.committed_on:
             refuse(
                 e,
                 Refusal(
                     code="order",
-                    message=f"payload/{field}: cannot be before the action is committed",
+                    pointer=f"/payload/{field}",
+                    message="cannot be before the action is committed",
                 ),
             )
     cycle.actions.append(p)
@@ -398,14 +448,14 @@ def _action(w: Working, e: Event, cycle: Draft, p: Action) -> None:
 
 def _action_team(w: Working, e: Event, cycle: Draft, p: ActionTeam) -> None:
     for j, sid in enumerate(p.members):
-        person = w.need_person(e, sid, f"payload/members/{j}")
-        w.need_consent(e, sid, f"payload/members/{j}", _STORAGE, person)
-    _known(e, p.actions, cycle.actions, "payload/actions", "action")
+        person = w.need_person(e, sid, f"/payload/members/{j}")
+        w.need_consent(e, sid, f"/payload/members/{j}", _STORAGE, person)
+    _known(e, p.actions, cycle.actions, "/payload/actions", "action")
     cycle.action_teams.append(p)
 
 
 def _review(w: Working, e: Event, cycle: Draft, p: Review) -> None:
-    _dated(e, cycle, p.on, "payload/on")
+    _dated(e, cycle, p.on, "/payload/on")
     cycle.reviews.append(p)
 
 
@@ -421,19 +471,32 @@ def _status_change(w: Working, e: Event, cycle: Draft, p: StatusChanged) -> None
                 e,
                 Refusal(
                     code="state",
+                    pointer="/payload/status",
                     message=f"action {p.action!r} is {action.status}, it cannot become {p.status}",
                 ),
             )
         if p.status is ActionStatus.COMMITTED:
-            refuse(e, Refusal(code="state", message="an action cannot go back to committed"))
+            refuse(
+                e,
+                Refusal(
+                    code="state",
+                    pointer="/payload/status",
+                    message="an action cannot go back to committed",
+                ),
+            )
         if p.on < action.committed_on:
-            refuse(e, Refusal(code="order", message="payload/on: before the action was committed"))
+            refuse(
+                e,
+                Refusal(
+                    code="order", pointer="/payload/on", message="before the action was committed"
+                ),
+            )
         started = action.started_on
         if p.status is ActionStatus.STARTED or (started is None and p.status is ActionStatus.DONE):
             started = p.on
         cycle.actions[j] = replace(action, status=p.status, started_on=started)
         return
-    _known(e, (p.action,), cycle.actions, "payload/action", "action")
+    _known(e, (p.action,), cycle.actions, "/payload/action", "action", single=True)
     raise AssertionError  # pragma: no cover - _known refused
 
 
@@ -444,6 +507,7 @@ def _status_ok(e: Event, cycle: Draft, spec: EventSpec) -> None:
             e,
             Refusal(
                 code="state",
+                pointer="/cycle",
                 message=f"cycle {cycle.id!r} is {cycle.status}; {e.type!r} needs it "
                 f"{' or '.join(wanted)}",
             ),
@@ -463,6 +527,7 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine, spec: EventS
             e,
             Refusal(
                 code="wrong_phase",
+                pointer="/type",
                 message=f"{t!r} belongs to phase {' or '.join(phases) or '(none)'} of the "
                 f"{cycle.variant} plan; cycle {cycle.id!r} is in {phase!r}",
             ),
@@ -481,6 +546,7 @@ def _artefact(w: Working, e: Event, cycle: Draft, machine: Machine, spec: EventS
             e,
             Refusal(
                 code="duplicate",
+                pointer="/payload/id",
                 message=f"cycle {cycle.id!r} already has an artefact with id {new_id!r}",
             ),
         )
@@ -512,6 +578,7 @@ def _in_action_phase(w: Working, e: Event, cycle: Draft) -> None:
             e,
             Refusal(
                 code="wrong_phase",
+                pointer="/type",
                 message=f"{e.type!r} belongs to the phase of actions; cycle {cycle.id!r} is "
                 f"in {cycle.phase!r}",
             ),
@@ -555,7 +622,8 @@ def cycle_event(w: Working, e: Event, spec: EventSpec) -> None:
             e,
             Refusal(
                 code="time_backwards",
-                message=f"at: expected a time ≥ {cycle.entered.isoformat()} (when cycle "
+                pointer="/at",
+                message=f"expected a time ≥ {cycle.entered.isoformat()} (when cycle "
                 f"{cycle.id!r} entered {cycle.phase!r}), got {e.at.isoformat()}",
             ),
         )

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from smice.errors import EventRefused
 from smice.process._cycle import cycle_event
 from smice.process._working import Working, no_arena, refuse
-from smice.process.criteria import Refusal
+from smice.process.refusals import Refusal
 from smice.process.specs import EventSpec, EventView, Scope
 
 __all__ = ["step", "steps"]
@@ -23,7 +24,9 @@ _CYCLE = Scope.CYCLE
 
 
 def _unknown(e: EventView) -> EventSpec:
-    refuse(e, Refusal(code="unknown_type", message=f"type: unknown event type {e.type!r}"))
+    refuse(
+        e, Refusal(code="unknown_type", pointer="/type", message=f"unknown event type {e.type!r}")
+    )
 
 
 def step(w: Working, e: EventView) -> None:
@@ -43,14 +46,21 @@ def step(w: Working, e: EventView) -> None:
 
 
 def steps(w: Working, events: Iterable[EventView]) -> None:
-    """Apply *events* in order to *w* (stops at the first refusal)."""
+    """Apply *events* in order to *w*; the first refusal stops them and says the index of
+    the refused event (``/events/<index>``)."""
     table = w.registry.table
-    for event in events:
-        # step(), unrolled: the common events go straight to their handler.
-        spec = table.get(event.type)
-        if spec is None or w.base is None or spec.scope is _NEW_ARENA:
-            step(w, event)
-        elif spec.scope is _CYCLE:
-            cycle_event(w, event, spec)
-        else:
-            spec.handler(w, event, event.payload)
+    index = -1
+    try:
+        for index, event in enumerate(events):  # noqa: B007 - the except clause reads it
+            # step(), unrolled: the common events go straight to their handler.
+            spec = table.get(event.type)
+            if spec is None or w.base is None or spec.scope is _NEW_ARENA:
+                step(w, event)
+            elif spec.scope is _CYCLE:
+                cycle_event(w, event, spec)
+            else:
+                spec.handler(w, event, event.payload)
+    except EventRefused as refused:
+        raise EventRefused(
+            refused.event_type, refused.reasons, event_id=refused.event_id, index=index
+        ) from None

@@ -23,7 +23,7 @@ from smice.domain import (
 from smice.errors import EventRefused, UnknownId
 from smice.process._draft import Draft
 from smice.process._machine import Machine, compile_plan, resolve_template
-from smice.process.criteria import Refusal
+from smice.process.refusals import Refusal
 from smice.process.specs import EventRegistry
 from smice.process.specs import EventView as Event
 
@@ -44,7 +44,7 @@ _LOOKUP: Final = {
 
 def refuse(event: Event, *reasons: Refusal) -> NoReturn:
     """Raise :class:`~smice.errors.EventRefused` for *event* with *reasons*."""
-    raise EventRefused(event.type, reasons)
+    raise EventRefused(event.type, reasons, event_id=event.id)
 
 
 class Working:
@@ -181,7 +181,8 @@ class Working:
                 event,
                 Refusal(
                     code="unknown_id",
-                    message=f"{field}: expected the id of a {what} of this arena, got {key!r}",
+                    pointer=field,
+                    message=f"expected the id of a {what} of this arena, got {key!r}",
                 ),
             )
         return value
@@ -191,13 +192,19 @@ class Working:
         if key is not None and not self.has(collection, key):
             self.need(event, collection, key, field)
 
-    def need_new(self, event: Event, collection: str, key: str) -> None:
-        """Refuse *event* if *collection* already holds *key*."""
+    def need_new(
+        self, event: Event, collection: str, key: str, field: str = "/payload/id"
+    ) -> None:
+        """Refuse *event* if *collection* already holds *key* (named by *field*)."""
         if self.has(collection, key):
             what = _LOOKUP[collection][1]
             refuse(
                 event,
-                Refusal(code="duplicate", message=f"a {what} with id {key!r} already exists"),
+                Refusal(
+                    code="duplicate",
+                    pointer=field,
+                    message=f"a {what} with id {key!r} already exists",
+                ),
             )
 
     def need_person(self, event: Event, sid: str, field: str) -> Stakeholder:
@@ -208,7 +215,8 @@ class Working:
                 event,
                 Refusal(
                     code="not_a_person",
-                    message=f"{field}: expected a person, got {sid!r} that is an organisation",
+                    pointer=field,
+                    message=f"expected a person, got {sid!r} that is an organisation",
                 ),
             )
         return found
@@ -230,7 +238,8 @@ class Working:
                 event,
                 Refusal(
                     code="no_consent",
-                    message=f"{field}: person {sid!r} has no consent to {str(scope)!r} on "
+                    pointer=field,
+                    message=f"person {sid!r} has no consent to {str(scope)!r} on "
                     f"{event.at.date().isoformat()}",
                 ),
             )
@@ -251,6 +260,7 @@ def order(event: Event, field: str, later: Any, earlier: Any, what: str) -> None
             event,
             Refusal(
                 code="order",
-                message=f"{field}: {what} ({later.isoformat()} is before {earlier.isoformat()})",
+                pointer=field,
+                message=f"{what} ({later.isoformat()} is before {earlier.isoformat()})",
             ),
         )

@@ -16,27 +16,17 @@ events costs little more than a hand-written reducer.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import UTC, datetime
 
-from smice._types import ArenaId, ArtefactId, CycleId, StakeholderId, TeamId
 from smice.domain import (
     Arena,
     ArenaTemplate,
-    ConsentScope,
-    Cycle,
-    CycleVariant,
-    Membership,
-    PhaseVisit,
-    ProgressTeam,
-    Stakeholder,
-    Topic,
 )
 from smice.errors import EventRefused
 from smice.process import registry
 from smice.process._engine import step, steps
 from smice.process._working import Working
-from smice.process.criteria import Refusal
 from smice.process.events import Event
+from smice.process.refusals import Refusal
 
 __all__ = ["apply", "replay"]
 
@@ -62,7 +52,8 @@ def apply(arena: Arena | None, event: Event, *, template: ArenaTemplate | None =
     Examples
     --------
     >>> from datetime import datetime, timezone
-    >>> arena = _example_arena()
+    >>> from smice.examples import demo_arena
+    >>> arena = demo_arena()
     >>> event = Event(type="phase_advanced", id="e-9", cycle="c1", recorded_by="fac",
     ...               at=datetime(2019, 2, 1, tzinfo=timezone.utc))
     >>> apply(arena, event)
@@ -112,45 +103,3 @@ def replay(
     if working.base is None:
         raise EventRefused("replay", [Refusal(code="no_arena", message="no events to replay")])
     return working.arena()
-
-
-def _example_arena() -> Arena:
-    """A small arena for examples: team ``t1`` of two persons, cycle ``c1`` in Define."""
-    from datetime import date  # noqa: PLC0415
-
-    from smice.domain import Consent, Country, Helix, StakeholderKind  # noqa: PLC0415
-
-    consent = Consent(scopes=frozenset({ConsentScope.STORAGE}), given_on=date(2019, 1, 1))
-    people = tuple(
-        Stakeholder(
-            id=StakeholderId(sid),
-            name=name,
-            helix=helix,
-            kinds=frozenset({StakeholderKind.PRIVATE_PERSON}),
-            country=Country.SE,
-            consent=consent,
-        )
-        for sid, name, helix in (("p1", "Anna", Helix.INDUSTRY), ("p2", "Nils", Helix.ACADEMIA))
-    )
-    team = ProgressTeam(
-        id=TeamId("t1"),
-        name="Wood",
-        formed_on=date(2019, 1, 1),
-        memberships=tuple(Membership(person=p.id, joined_on=date(2019, 1, 1)) for p in people),
-    )
-    cycle = Cycle(
-        id=CycleId("c1"),
-        team=team.id,
-        variant=CycleVariant.FIVE_D,
-        history=(PhaseVisit(phase="define", entered_at=datetime(2019, 1, 10, tzinfo=UTC)),),
-        topics=(Topic(id=ArtefactId("topic-1"), title="Side-streams of sawmills"),),
-    )
-    return Arena(
-        id=ArenaId("demo"),
-        name="Demo",
-        template="smice/base",
-        created_on=date(2019, 1, 1),
-        stakeholders=people,
-        teams=(team,),
-        cycles=(cycle,),
-    )

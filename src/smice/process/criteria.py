@@ -33,6 +33,7 @@ from smice.domain import (
     StakeholderKind,
 )
 from smice.errors import UnknownId
+from smice.process.refusals import Refusal
 
 __all__ = [
     "CRITERIA",
@@ -80,25 +81,6 @@ class CriterionResult:
     passed: bool
     expected: Scalar
     actual: Scalar
-    message: str
-
-
-@attrs.frozen(kw_only=True)
-class Refusal:
-    """Why an event was refused, other than a failing exit criterion.
-
-    ``code`` names the check (``"unknown_id"``, ``"wrong_phase"``, ``"not_a_member"``,
-    ``"no_consent"``, ``"time_backwards"``, ...); ``message`` says what was expected and got.
-
-    Examples
-    --------
-    >>> Refusal(code="unknown_id", message="no stakeholder with id 'p9'").message
-    "no stakeholder with id 'p9'"
-
-    .. versionadded:: 0.1.0
-    """
-
-    code: str
     message: str
 
 

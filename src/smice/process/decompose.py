@@ -1024,8 +1024,8 @@ def events_from_arena(
     Examples
     --------
     >>> from smice.process import replay
-    >>> from smice.process.apply import _example_arena
-    >>> arena = _example_arena()
+    >>> from smice.examples import demo_arena
+    >>> arena = demo_arena()
     >>> events = events_from_arena(arena)
     >>> [e.type for e in events][:3]
     ['arena_created', 'stakeholder_joined', 'stakeholder_joined']

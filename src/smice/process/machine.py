@@ -144,8 +144,8 @@ def exit_report(
 
     Examples
     --------
-    >>> from smice.process.apply import _example_arena
-    >>> for result in exit_report(_example_arena(), "c1"):
+    >>> from smice.examples import demo_arena
+    >>> for result in exit_report(demo_arena(), "c1"):
     ...     print(result.passed, result.message)
     True criterion 'topics_count' expects 1–5 affirmative topics, found 1
     False criterion 'protocol_approved' expects an approved interview protocol, found 0
@@ -172,8 +172,8 @@ def allowed_events(
 
     Examples
     --------
-    >>> from smice.process.apply import _example_arena
-    >>> allowed_events(_example_arena(), "c1")  # doctest: +NORMALIZE_WHITESPACE
+    >>> from smice.examples import demo_arena
+    >>> allowed_events(demo_arena(), "c1")  # doctest: +NORMALIZE_WHITESPACE
     ('core_team_set', 'topic_added', 'protocol_drafted', 'protocol_approved',
      'cycle_paused', 'cycle_abandoned')
 

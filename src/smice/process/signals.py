@@ -41,8 +41,8 @@ def days_in_phase(arena: Arena, cycle_id: CycleId | str, *, at: datetime) -> flo
     Examples
     --------
     >>> from datetime import timezone
-    >>> from smice.process.apply import _example_arena
-    >>> days_in_phase(_example_arena(), "c1", at=datetime(2019, 1, 20, tzinfo=timezone.utc))
+    >>> from smice.examples import demo_arena
+    >>> days_in_phase(demo_arena(), "c1", at=datetime(2019, 1, 20, tzinfo=timezone.utc))
     10.0
 
     .. versionadded:: 0.1.0
@@ -171,8 +171,8 @@ def is_stalled(
     Examples
     --------
     >>> from datetime import timezone
-    >>> from smice.process.apply import _example_arena
-    >>> arena = _example_arena()
+    >>> from smice.examples import demo_arena
+    >>> arena = demo_arena()
     >>> is_stalled(arena, "c1", at=datetime(2019, 4, 10, tzinfo=timezone.utc))
     False
     >>> is_stalled(arena, "c1", at=datetime(2019, 4, 11, tzinfo=timezone.utc))

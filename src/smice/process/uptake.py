@@ -91,7 +91,7 @@ def uptake(arena: Arena, *, at: datetime) -> Uptake:
     Examples
     --------
     >>> from datetime import timezone
-    >>> arena = _example_arena()
+    >>> arena = demo_arena()
     >>> now = uptake(arena, at=datetime(2021, 3, 1, tzinfo=timezone.utc))
     >>> now.issued, now.proposed, now.accepted, now.rejected, now.implemented, now.taken_up
     (3, 1, 0, 1, 1, 1)
@@ -125,7 +125,7 @@ def uptake(arena: Arena, *, at: datetime) -> Uptake:
     )
 
 
-def _example_arena() -> Arena:
+def demo_arena() -> Arena:
     """An arena with three recommendations: P1 issued 2020-03 and implemented by 2020-11,
     P4 issued 2020-03 and rejected, P10 issued 2020-09 and still proposed."""
     from datetime import UTC, date  # noqa: PLC0415
