@@ -37,7 +37,7 @@ Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
 def ident(_: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    """The value is an identifier (see :data:`smice._types.ID_PATTERN`)."""
+    """The value is an identifier (see ``smice._types.ID_PATTERN``)."""
     if not is_valid_id(value):
         raise InvalidValue(
             attribute.name, "an id matching ^[A-Za-z0-9][A-Za-z0-9_.:-]{0,127}$", value

@@ -4,6 +4,9 @@ While events are folded, each cycle they touch lives in a :class:`Draft`: a muta
 whose collections are lists, so appending an artefact costs O(1) instead of rebuilding the
 frozen :class:`~smice.domain.Cycle` (and re-running its validators) at every event. The
 working copy freezes the drafts once, when it builds its arena.
+
+A draft carries every field of :class:`~smice.domain.Cycle`, read from ``attrs.fields``: a
+new field of a cycle travels through the engine without a change here.
 """
 
 from __future__ import annotations
@@ -24,7 +27,6 @@ from smice.domain import (
     DestinyMode,
     DreamStatement,
     Endorsement,
-    Extensions,
     Interview,
     InterviewProtocol,
     PhaseVisit,
@@ -84,79 +86,55 @@ def replace(value: _T, **changes: Any) -> _T:
     return copy
 
 
+#: Every field of a cycle; the tuple-valued ones (but the history) are lists in a draft.
+_FIELDS: Final = tuple(f.name for f in attrs.fields(Cycle))
+
+
 class Draft:
     """A mutable copy of a :class:`~smice.domain.Cycle` that reads like one.
 
-    The tuple fields of the cycle are lists here; :meth:`freeze` builds the frozen cycle
-    (and keeps it until the next change). ``ids`` holds the ids of all artefacts, for the
-    duplicate checks. Phase moves since the draft was made wait in ``moves`` as
-    ``(phase, entered_at, reason)``; ``phase`` and ``entered`` are the current visit's.
+    Every field of the cycle is an attribute of the draft (tuples as lists, the history
+    aside); :meth:`freeze` builds the frozen cycle (and keeps it until the next change).
+    ``ids`` holds the ids of all artefacts, for the duplicate checks. Phase moves since the
+    draft was made wait in ``moves`` as ``(phase, entered_at, reason)``; ``phase`` and
+    ``entered`` are the current visit's. The annotations below only type the fields the
+    handlers use; the fields themselves come from ``attrs.fields(Cycle)``.
     """
 
-    __slots__ = (
-        "action_teams",
-        "actions",
-        "core_team",
-        "destiny_mode",
-        "dreams",
-        "end_reason",
-        "endorsements",
-        "entered",
-        "extensions",
-        "frozen",
-        "history",
-        "id",
-        "ids",
-        "interviews",
-        "machine",
-        "moves",
-        "parent",
-        "phase",
-        "platform",
-        "positive_core",
-        "propositions",
-        "protocol",
-        "reviews",
-        "start_day",
-        "status",
-        "stories",
-        "targets",
-        "team",
-        "themes",
-        "topics",
-        "variant",
-    )
+    id: CycleId
+    variant: CycleVariant
+    history: tuple[PhaseVisit, ...]
+    team: TeamId | None
+    platform: PlatformId | None
+    parent: CycleId | None
+    status: CycleStatus
+    end_reason: str | None
+    destiny_mode: DestinyMode | None
+    core_team: list[StakeholderId]
+    topics: list[Topic]
+    protocol: InterviewProtocol | None
+    interviews: list[Interview]
+    stories: list[Story]
+    themes: list[Theme]
+    positive_core: PositiveCoreMap | None
+    dreams: list[DreamStatement]
+    endorsements: list[Endorsement]
+    propositions: list[Proposition]
+    targets: list[Target]
+    actions: list[Action]
+    action_teams: list[ActionTeam]
+    reviews: list[Review]
 
     def __init__(self, cycle: Cycle, *, new: bool = False) -> None:
-        self.id: CycleId = cycle.id
-        self.variant: CycleVariant = cycle.variant
-        self.history: tuple[PhaseVisit, ...] = cycle.history
+        fields = self.__dict__
+        for name in _FIELDS:
+            value = getattr(cycle, name)
+            fields[name] = list(value) if type(value) is tuple and name != "history" else value
         self.moves: list[tuple[str, datetime, str | None]] = []
         self.phase: str = cycle.history[-1].phase
         self.entered: datetime = cycle.history[-1].entered_at
         #: The day the cycle started (no artefact may predate it).
         self.start_day: date = cycle.history[0].entered_at.date()
-        self.team: TeamId | None = cycle.team
-        self.platform: PlatformId | None = cycle.platform
-        self.parent: CycleId | None = cycle.parent
-        self.status: CycleStatus = cycle.status
-        self.end_reason: str | None = cycle.end_reason
-        self.destiny_mode: DestinyMode | None = cycle.destiny_mode
-        self.core_team: list[StakeholderId] = list(cycle.core_team)
-        self.topics: list[Topic] = list(cycle.topics)
-        self.protocol: InterviewProtocol | None = cycle.protocol
-        self.interviews: list[Interview] = list(cycle.interviews)
-        self.stories: list[Story] = list(cycle.stories)
-        self.themes: list[Theme] = list(cycle.themes)
-        self.positive_core: PositiveCoreMap | None = cycle.positive_core
-        self.dreams: list[DreamStatement] = list(cycle.dreams)
-        self.endorsements: list[Endorsement] = list(cycle.endorsements)
-        self.propositions: list[Proposition] = list(cycle.propositions)
-        self.targets: list[Target] = list(cycle.targets)
-        self.actions: list[Action] = list(cycle.actions)
-        self.action_teams: list[ActionTeam] = list(cycle.action_teams)
-        self.reviews: list[Review] = list(cycle.reviews)
-        self.extensions: Extensions = cycle.extensions
         #: The frozen cycle while it is up to date, else ``None``.
         self.frozen: Cycle | None = cycle
         self.ids: set[str] = set() if new else set(cycle.artefact_ids())
@@ -187,10 +165,7 @@ class Draft:
         if not self.moves:
             return self.history
         last = self.history[-1]
-        visits = [
-            *self.history[:-1],
-            replace(last, left_at=self.moves[0][1]),
-        ]
+        visits = [*self.history[:-1], replace(last, left_at=self.moves[0][1])]
         for (phase, at, reason), after in zip(self.moves, self.moves[1:], strict=False):
             visits.append(PhaseVisit(phase=phase, entered_at=at, left_at=after[1], reason=reason))
         phase, at, reason = self.moves[-1]
@@ -206,35 +181,11 @@ class Draft:
     def freeze(self) -> Cycle:
         """The frozen cycle with every change so far."""
         if self.frozen is None:
-            self.frozen = Cycle(
-                id=self.id,
-                variant=self.variant,
-                history=self._history(),
-                team=self.team,
-                platform=self.platform,
-                parent=self.parent,
-                status=self.status,
-                end_reason=self.end_reason,
-                destiny_mode=self.destiny_mode,
-                core_team=tuple(self.core_team),
-                topics=tuple(self.topics),
-                protocol=self.protocol,
-                interviews=tuple(self.interviews),
-                stories=tuple(self.stories),
-                themes=tuple(self.themes),
-                positive_core=self.positive_core,
-                dreams=tuple(self.dreams),
-                endorsements=tuple(self.endorsements),
-                propositions=tuple(self.propositions),
-                targets=tuple(self.targets),
-                actions=tuple(self.actions),
-                action_teams=tuple(self.action_teams),
-                reviews=tuple(self.reviews),
-                extensions=self.extensions,
-            )
+            self._history()
+            fields = self.__dict__
+            values: dict[str, Any] = {}
+            for name in _FIELDS:
+                value = fields[name]
+                values[name] = tuple(value) if type(value) is list else value
+            self.frozen = Cycle(**values)
         return self.frozen
-
-
-# A new field of Cycle must be carried by Draft (and by Draft.freeze).
-_EXTRA: Final = {"entered", "frozen", "ids", "machine", "moves", "phase", "start_day"}
-assert {a.name for a in attrs.fields(Cycle)} == set(Draft.__slots__) - _EXTRA

@@ -74,7 +74,7 @@ class Refusal:
 
     Attributes
     ----------
-    code : RefusalCode
+    code : smice.process.refusals.RefusalCode
         What kind of check failed (a plain string is converted).
     pointer : str
         Where, as an RFC 6901 pointer into the event document (``""``: the event).
@@ -92,7 +92,7 @@ class Refusal:
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       ``code`` is a :class:`RefusalCode`; ``pointer`` is new.
+       ``code`` is a :class:`~smice.process.refusals.RefusalCode`; ``pointer`` is new.
     """
 
     code: RefusalCode = attrs.field(converter=RefusalCode)

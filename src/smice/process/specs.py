@@ -123,7 +123,7 @@ class EventSpec:
     .. versionadded:: 0.2.0
     """
 
-    type: str
+    type: str = attrs.field(converter=str)
     payload: builtins.type | None
     scope: Scope
     handler: Handler
