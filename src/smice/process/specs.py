@@ -144,8 +144,8 @@ class EventRegistry(Mapping[str, EventSpec]):
     >>> from smice.process.registry import REGISTRY
     >>> REGISTRY.payload("stakeholder_left").__name__
     'StakeholderLeft'
-    >>> REGISTRY.artefact_event("protocol"), REGISTRY.phase_events(("protocol",))
-    ('protocol_approved', frozenset({'protocol_drafted', 'protocol_approved'}))
+    >>> REGISTRY.artefact_event("protocol"), sorted(REGISTRY.phase_events(("protocol",)))
+    ('protocol_approved', ['protocol_approved', 'protocol_drafted'])
 
     .. versionadded:: 0.2.0
     """
