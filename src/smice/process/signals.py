@@ -84,8 +84,8 @@ def last_activity(arena: Arena, cycle_id: CycleId | str, *, at: datetime) -> dat
     Examples
     --------
     >>> from datetime import timezone
-    >>> from smice.process.apply import _example_arena
-    >>> last_activity(_example_arena(), "c1", at=datetime(2019, 3, 1, tzinfo=timezone.utc))
+    >>> from smice.examples import demo_arena
+    >>> last_activity(demo_arena(), "c1", at=datetime(2019, 3, 1, tzinfo=timezone.utc))
     datetime.datetime(2019, 1, 10, 0, 0, tzinfo=datetime.timezone.utc)
 
     .. versionadded:: 0.2.0
@@ -113,8 +113,8 @@ def days_since_activity(arena: Arena, cycle_id: CycleId | str, *, at: datetime) 
     Examples
     --------
     >>> from datetime import timezone
-    >>> from smice.process.apply import _example_arena
-    >>> days_since_activity(_example_arena(), "c1",
+    >>> from smice.examples import demo_arena
+    >>> days_since_activity(demo_arena(), "c1",
     ...                     at=datetime(2019, 1, 20, tzinfo=timezone.utc))
     10.0
 
