@@ -20,7 +20,8 @@ from typing import Any
 
 import pytest
 
-# One wheel per run: the module's tests share one worker under pytest-xdist (--dist loadgroup).
+# One wheel per run: the module's tests share one worker under pytest-xdist (--dist loadfile,
+# or loadgroup through the xdist_group mark).
 pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("wheel")]
 
 ROOT = Path(__file__).resolve().parents[1]
