@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
 from functools import cached_property
@@ -24,6 +25,7 @@ from smice._types import (
     TieId,
 )
 from smice.domain.cycles import Cycle
+from smice.domain.display import card, counts, short_repr
 from smice.domain.initiatives import Initiative, ResourceFlow
 from smice.domain.platforms import Platform, Region
 from smice.domain.recommendations import RecommendationId, RecommendationRecord
@@ -215,3 +217,43 @@ class Arena:
     def organisations(self) -> tuple[Stakeholder, ...]:
         """The stakeholders who are not persons."""
         return tuple(s for s in self.stakeholders if not s.is_person)
+
+    def __repr__(self) -> str:
+        return short_repr(
+            "Arena",
+            self.id,
+            self.name,
+            details=f"{len(self.stakeholders)} stakeholders ({len(self.persons)} persons), "
+            f"{len(self.ties)} ties, {len(self.platforms)} platforms, {len(self.teams)} teams, "
+            f"{len(self.cycles)} cycles, {len(self.initiatives)} initiatives",
+        )
+
+    def _repr_html_(self) -> str:
+        """A summary card for notebooks: counts by helix and by country, cycles by phase
+        and status (counts only: no person is named)."""
+        helices = Counter(str(s.helix) for s in self.stakeholders)
+        countries = Counter(str(s.country) for s in self.stakeholders)
+        phases = Counter(c.phase for c in self.cycles)
+        statuses = Counter(str(c.status) for c in self.cycles)
+        sizes = {
+            "stakeholders": len(self.stakeholders),
+            "persons": len(self.persons),
+            "ties": len(self.ties),
+            "platforms": len(self.platforms),
+            "teams": len(self.teams),
+            "cycles": len(self.cycles),
+            "initiatives": len(self.initiatives),
+            "flows": len(self.flows),
+            "recommendations": len(self.recommendations),
+        }
+        return card(
+            f"Arena {self.name}",
+            f"{self.id} · {self.template} · since {self.created_on.isoformat()}",
+            [
+                counts("size", sizes),
+                counts("helix", dict(sorted(helices.items()))),
+                counts("country", dict(sorted(countries.items()))),
+                counts("cycles by phase", dict(sorted(phases.items()))),
+                counts("cycles by status", dict(sorted(statuses.items()))),
+            ],
+        )

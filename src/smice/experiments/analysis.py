@@ -13,6 +13,7 @@ from typing import Any
 import attrs
 import numpy as np
 
+from smice.domain.display import card, clip, short_repr, table
 from smice.errors import InvalidValue
 
 __all__ = ["Effect", "estimate_effect", "hedges_j", "select"]
@@ -49,6 +50,42 @@ class Effect:
             f"{self.outcome}: difference {self.difference:+.4f} "
             f"({self.confidence:.0%} CI {self.low:+.4f} to {self.high:+.4f}), "
             f"Hedges' g {size}, n = {self.n_treatment} vs {self.n_control}"
+        )
+
+    def __repr__(self) -> str:
+        return short_repr("Effect", self.outcome, details=clip(str(self).partition(": ")[2], 200))
+
+    def _repr_html_(self) -> str:
+        size = "n/a" if self.effect_size is None else f"{self.effect_size:.2f}"
+        return card(
+            f"Effect on {self.outcome}",
+            f"{self.confidence:.0%} percentile bootstrap CI",
+            [
+                table(
+                    [
+                        "difference",
+                        "CI low",
+                        "CI high",
+                        "Hedges' g",
+                        "treatment mean",
+                        "control mean",
+                        "n treatment",
+                        "n control",
+                    ],
+                    [
+                        (
+                            f"{self.difference:+.4g}",
+                            f"{self.low:+.4g}",
+                            f"{self.high:+.4g}",
+                            size,
+                            f"{self.treatment_mean:.4g}",
+                            f"{self.control_mean:.4g}",
+                            self.n_treatment,
+                            self.n_control,
+                        )
+                    ],
+                )
+            ],
         )
 
 

@@ -58,6 +58,7 @@ from smice.domain import (
     TieKind,
     Topic,
 )
+from smice.domain.display import card, short_repr, table
 from smice.errors import EventRefused
 from smice.experiments.params import SimulationParams
 from smice.experiments.synthetic import Population, creation_events, moment, population
@@ -108,6 +109,26 @@ class SimulationResult:
     days: tuple[date, ...]
     series: FrozenMap[str, tuple[FactValue, ...]]
     recommendations: tuple[tuple[str, ...], ...]
+
+    def __repr__(self) -> str:
+        span = f"{self.days[0].isoformat()} to {self.days[-1].isoformat()}" if self.days else ""
+        return short_repr(
+            "SimulationResult",
+            self.arena.id,
+            details=f"{len(self.days)} steps {span}, {len(self.events)} events, "
+            f"{len(self.series)} series",
+        )
+
+    def _repr_html_(self) -> str:
+        rows = [
+            (fact, values[0] if values else None, self.final(fact))
+            for fact, values in sorted(self.series.items())
+        ]
+        return card(
+            f"Simulation of {self.arena.name}",
+            f"{len(self.days)} steps · {len(self.events)} events",
+            [table(["fact", "first step", "last step"], rows, limit=80)],
+        )
 
     def final(self, fact_id: str) -> FactValue:
         """The value of *fact_id* after the last step (``None`` when missing)."""

@@ -21,6 +21,7 @@ from typing import IO, Any, Final
 import attrs
 
 from smice.domain import thaw_json
+from smice.domain.display import card, clip, short_repr, table
 from smice.errors import InvalidValue, StorageError
 from smice.experiments.model import simulate
 from smice.experiments.spec import ExperimentSpec, Run
@@ -112,6 +113,38 @@ class ExperimentResult:
     spec: ExperimentSpec
     rows: tuple[dict[str, Any], ...]
     resumed: int = 0
+
+    def __repr__(self) -> str:
+        labels = sorted({str(row.get("label", "")) for row in self.rows})
+        return short_repr(
+            "ExperimentResult",
+            self.spec.id,
+            details=f"{len(self.rows)} runs in {len(labels)} cells "
+            f"({clip(', '.join(labels), 150)})"
+            + (f", {self.resumed} resumed" if self.resumed else ""),
+        )
+
+    def _repr_html_(self) -> str:
+        outcomes = list(self.spec.outcomes)
+        cells: dict[str, list[dict[str, Any]]] = {}
+        for row in self.rows:
+            cells.setdefault(str(row.get("label", "")), []).append(row)
+        rows = []
+        for label, found in cells.items():
+            means = []
+            for outcome in outcomes:
+                values = [
+                    float(v)
+                    for r in found
+                    if isinstance(v := r.get("outcomes", {}).get(outcome), int | float)
+                ]
+                means.append(f"{sum(values) / len(values):.4g}" if values else None)
+            rows.append((label, len(found), *means))
+        return card(
+            f"Experiment {self.spec.id}",
+            f"{len(self.rows)} runs · mean outcome per design cell",
+            [table(["cell", "runs", *outcomes], rows, limit=60)],
+        )
 
     def to_dataframe(self) -> Any:
         """The rows as a ``pandas.DataFrame`` (one column per outcome, prefixed

@@ -14,6 +14,7 @@ import networkx as nx
 import numpy as np
 import scipy.sparse as sp
 
+from smice.domain.display import card, heading, short_repr, table
 from smice.network._sparse import adjacency, group_codes, masked_product
 
 __all__ = ["ROLES", "Brokerage", "brokerage"]
@@ -59,6 +60,37 @@ class Brokerage:
     graph_z: Mapping[str, float]
     graph_expected: Mapping[str, float]
     graph_sd: Mapping[str, float]
+
+    def __repr__(self) -> str:
+        total = self.graph_raw.get("total", 0.0)
+        return short_repr(
+            "Brokerage", details=f"{len(self.raw)} nodes, {total:g} brokered two-paths"
+        )
+
+    def _repr_html_(self) -> str:
+        whole = table(
+            ["role", "raw", "expected", "sd", "z"],
+            [
+                (
+                    role,
+                    f"{self.graph_raw.get(role, math.nan):g}",
+                    f"{self.graph_expected.get(role, math.nan):.4g}",
+                    f"{self.graph_sd.get(role, math.nan):.4g}",
+                    f"{self.graph_z.get(role, math.nan):.3f}",
+                )
+                for role in ROLES
+            ],
+        )
+        top = sorted(self.raw, key=lambda node: (-self.raw[node]["total"], str(node)))[:10]
+        brokers = table(
+            ["node", *ROLES],
+            [(node, *(f"{self.raw[node][role]:g}" for role in ROLES)) for node in top],
+        )
+        return card(
+            "Brokerage",
+            f"{len(self.raw)} nodes (Gould & Fernandez 1989)",
+            [heading("The whole graph"), whole, heading("Top brokers (raw counts)"), brokers],
+        )
 
 
 class _Table(Mapping[Hashable, Mapping[str, float]]):

@@ -11,6 +11,7 @@ from enum import StrEnum
 import attrs
 
 from smice.domain import FrozenMap
+from smice.domain.display import card, clip, escape, heading, short_repr, table
 from smice.domain.templates import Labels
 from smice.domain.vocabulary import GovernmentLevel, InstrumentType, label
 from smice.errors import InvalidDefinition, UnknownId
@@ -91,6 +92,23 @@ class Recommendation:
         ]
         return "\n".join(lines)
 
+    def __repr__(self) -> str:
+        title = self.title.get("en") or next(iter(self.title.values()), "")
+        return short_repr(
+            "Recommendation", self.rule_id, details=f"priority {self.priority}, {clip(title, 120)}"
+        )
+
+    def _repr_html_(self) -> str:
+        return card(
+            f"{self.rule_id} fired",
+            self.title.get("en") or next(iter(self.title.values()), ""),
+            [
+                f"<p>{escape(self.text.get('en') or next(iter(self.text.values()), ''))}</p>",
+                table(["evidence", "value"], self.evidence.items()),
+                f"<pre>{escape(self.explanation.render())}</pre>",
+            ],
+        )
+
 
 @attrs.frozen(kw_only=True)
 class NotFired:
@@ -157,6 +175,17 @@ class NotFired:
         lines += [f"  {phrase('why', language)}:", self.explanation.render("    ", language)]
         return "\n".join(lines)
 
+    def __repr__(self) -> str:
+        change = f"; smallest change: {self.changes[0]}" if self.changes else ""
+        return short_repr("NotFired", self.rule_id, details=f"{self.reason}{clip(change, 160)}")
+
+    def _repr_html_(self) -> str:
+        return card(
+            f"{self.rule_id} did not fire",
+            str(self.reason).replace("_", " "),
+            [f"<pre>{escape(self.describe())}</pre>"],
+        )
+
 
 @attrs.frozen(kw_only=True)
 class Evaluation:
@@ -195,6 +224,45 @@ class Evaluation:
             if item.rule_id == rule_id:
                 return item
         raise UnknownId("rule", rule_id)
+
+    def __repr__(self) -> str:
+        return short_repr(
+            "Evaluation",
+            self.ruleset,
+            self.version,
+            details=f"{len(self.recommendations)} fired ({clip(', '.join(self.fired), 150)}), "
+            f"{len(self.not_fired)} not fired",
+        )
+
+    def _repr_html_(self) -> str:
+        return _html(self)
+
+
+def _html(evaluation: Evaluation, *, language: str = "en") -> str:
+    """*evaluation* as an HTML card: fired rules with their titles, the others with why not
+    and the smallest change that would fire each."""
+
+    def title(labels: Labels) -> str:
+        return labels.get(language) or labels.get("en") or next(iter(labels.values()), "")
+
+    fired = table(
+        ["rule", "priority", "recommendation"],
+        [(r.rule_id, r.priority, title(r.title)) for r in evaluation.recommendations],
+    )
+    others = table(
+        ["rule", "why not", "smallest change"],
+        [
+            (n.rule_id, str(n.reason).replace("_", " "), n.changes[0] if n.changes else "")
+            for n in evaluation.not_fired
+        ],
+        limit=40,
+    )
+    return card(
+        f"Evaluation of {evaluation.ruleset}",
+        f"version {evaluation.version} · {len(evaluation.recommendations)} fired · "
+        f"{len(evaluation.not_fired)} not fired",
+        [heading("Fired"), fired, heading("Not fired"), others],
+    )
 
 
 def _as_facts(facts: Facts | Mapping[str, object]) -> Facts:

@@ -20,6 +20,7 @@ from typing import Final, TypeAlias
 import attrs
 
 from smice.domain import FrozenMap
+from smice.domain.display import card, short_repr, table
 from smice.errors import InvalidValue
 from smice.policy.conditions import FactValue
 
@@ -283,3 +284,15 @@ class Facts(Mapping[str, Fact]):
         items = dict(self.items_)
         items[fact_id] = Fact(_check_value(fact_id, value), self.unit(fact_id))
         return Facts(items)
+
+    def __repr__(self) -> str:
+        missing = sum(1 for fact in self.items_.values() if fact.value is None)
+        return short_repr("Facts", details=f"{len(self)} facts, {missing} missing")
+
+    def _repr_html_(self) -> str:
+        rows = [(k, f.value, f.unit, f.reason) for k, f in sorted(self.items_.items())]
+        return card(
+            "Facts",
+            f"{len(self)} facts",
+            [table(["fact", "value", "unit", "missing because"], rows, limit=200)],
+        )

@@ -14,6 +14,7 @@ import attrs
 
 from smice._types import is_valid_id
 from smice.domain import FrozenMap
+from smice.domain.display import card, clip, short_repr, table
 from smice.domain.templates import Labels
 from smice.domain.vocabulary import GovernmentLevel, InstrumentType
 from smice.errors import InvalidValue, UnknownId
@@ -367,3 +368,29 @@ class RuleSet:
         .. versionadded:: 0.1.0
         """
         return attrs.evolve(self, rules=tuple(rules))
+
+    def __repr__(self) -> str:
+        return short_repr(
+            "RuleSet",
+            self.id,
+            self.version,
+            details=f"{len(self.rules)} rules, {len(self.tests)} tests"
+            + (f", extends {clip(self.extends, 60)!r}" if self.extends else ""),
+        )
+
+    def _repr_html_(self) -> str:
+        title = self.title.get("en") or next(iter(self.title.values()), "")
+        rows = [
+            (
+                rule.id,
+                rule.priority,
+                rule.title.get("en") or next(iter(rule.title.values()), ""),
+                clip(rule.when, 90),
+            )
+            for rule in self.ordered
+        ]
+        return card(
+            f"Rule set {self.id} {self.version}",
+            f"{title} · {len(self.rules)} rules · {len(self.tests)} tests",
+            [table(["rule", "priority", "title", "when"], rows, limit=60)],
+        )

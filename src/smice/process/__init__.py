@@ -11,7 +11,7 @@ sequence. The phase machine is template data (:class:`~smice.domain.PhasePlan`),
 from smice.process.apply import apply, replay
 from smice.process.criteria import CRITERIA, Criterion, CriterionResult, evaluate
 from smice.process.decompose import events_from_arena
-from smice.process.diagrams import to_dot, to_mermaid
+from smice.process.diagrams import to_dot, to_mermaid, to_svg
 from smice.process.events import CYCLE_EVENTS, EVENT_TYPES, PAYLOADS, Event
 from smice.process.fold import Fold
 from smice.process.machine import (
@@ -62,5 +62,6 @@ __all__ = [
     "replay",
     "to_dot",
     "to_mermaid",
+    "to_svg",
     "uptake",
 ]

@@ -31,6 +31,7 @@ from smice.domain import (
     Stakeholder,
     StakeholderKind,
 )
+from smice.domain.display import card, clip, short_repr, table
 from smice.errors import UnknownId
 from smice.process.refusals import Refusal
 
@@ -81,6 +82,21 @@ class CriterionResult:
     expected: Scalar
     actual: Scalar
     message: str
+
+    def __repr__(self) -> str:
+        verdict = "passed" if self.passed else "failed"
+        return short_repr(
+            "CriterionResult",
+            self.criterion,
+            details=f"{verdict}, expected {clip(self.expected, 40)}, got {clip(self.actual, 40)}",
+        )
+
+    def _repr_html_(self) -> str:
+        return card(
+            f"{self.criterion}: {'passed' if self.passed else 'failed'}",
+            self.message,
+            [table(["expected", "actual"], [(self.expected, self.actual)])],
+        )
 
 
 class _Outcome(NamedTuple):

@@ -1,11 +1,13 @@
 """Readable reports of an arena: the main job (:func:`assess`), a text summary, and the
-assessment as text, JSON (:meth:`Assessment.to_json`) or a self-contained HTML page.
+assessment as text, JSON (:meth:`Assessment.to_json`) or a self-contained HTML page, and
+the figures of an arena as SVG (:func:`network_svg`, :func:`timeline_svg`).
 
 .. versionadded:: 0.1.0
 """
 
 from smice.report.assess import KEY_INDICATORS, Assessment, ThresholdCheck, assess
-from smice.report.html import render_html
+from smice.report.figures import network_svg, timeline_svg
+from smice.report.html import assessment_card, render_html
 from smice.report.summary import summarize
 from smice.report.text import render_text
 
@@ -14,7 +16,10 @@ __all__ = [
     "Assessment",
     "ThresholdCheck",
     "assess",
+    "assessment_card",
+    "network_svg",
     "render_html",
     "render_text",
     "summarize",
+    "timeline_svg",
 ]

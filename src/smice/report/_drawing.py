@@ -23,6 +23,7 @@ from smice.process.machine import resolve_template
 from smice.process.signals import days_since_activity
 
 __all__ = [
+    "COUNTRY_SHAPES",
     "HELIX_COLOURS",
     "PHASE_COLOURS",
     "layout",
@@ -37,6 +38,12 @@ HELIX_COLOURS: Final[Mapping[str, str]] = {
     Helix.ACADEMIA: "#E69F00",
     Helix.GOVERNMENT: "#009E73",
     Helix.CIVIL_SOCIETY: "#CC79A7",
+}
+#: The shape of a node tells its country.
+COUNTRY_SHAPES: Final[Mapping[str, str]] = {
+    "SE": "circle",
+    "NO": "square",
+    "FI": "diamond",
 }
 PHASE_COLOURS: Final[Mapping[str, str]] = {
     "define": "#9DB4C0",
@@ -151,6 +158,31 @@ def _positions(
     return found
 
 
+def _shape(country: str, x: float, y: float, r: float, *, attributes: str, title: str) -> str:
+    """A node mark whose shape tells the country: circle SE, square NO, diamond FI,
+    triangle anything else."""
+    kind = COUNTRY_SHAPES.get(country, "triangle")
+    inner = f"<title>{title}</title>"
+    if kind == "circle":
+        return f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" {attributes}>{inner}</circle>'
+    if kind == "square":
+        side = r * 1.77  # the same area as the circle
+        return (
+            f'<rect x="{x - side / 2:.1f}" y="{y - side / 2:.1f}" width="{side:.1f}" '
+            f'height="{side:.1f}" {attributes}>{inner}</rect>'
+        )
+    if kind == "diamond":
+        d = r * 1.25
+        points = f"{x:.1f},{y - d:.1f} {x + d:.1f},{y:.1f} {x:.1f},{y + d:.1f} {x - d:.1f},{y:.1f}"
+    else:
+        d = r * 1.35
+        points = (
+            f"{x:.1f},{y - d:.1f} {x + d * 0.87:.1f},{y + d * 0.5:.1f} "
+            f"{x - d * 0.87:.1f},{y + d * 0.5:.1f}"
+        )
+    return f'<polygon points="{points}" {attributes}>{inner}</polygon>'
+
+
 def _marks(
     H: Any,
     nodes: Sequence[Hashable],
@@ -164,19 +196,31 @@ def _marks(
         x, y = xy[node]
         colour = HELIX_COLOURS.get(str(data.get("helix")), "#555555")
         helix_name = _helix_label(data.get("helix"), language)
+        country = str(data.get("country", ""))
         if data.get("is_person"):
             parts.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{colour}" stroke="#ffffff" '
-                f'stroke-width="0.8"><title>{e(person_word(language))} ({e(helix_name)})'
-                "</title></circle>"
-            )
+                _shape(
+                    country, x, y, 3.0,
+                    attributes=f'fill="{colour}" stroke="#ffffff" stroke-width="0.8"',
+                    title=f"{e(person_word(language))} ({e(helix_name)}, {e(country)})",
+                )
+            )  # fmt: skip
         else:
             parts.append(
-                f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius[node]:.1f}" fill="{colour}" '
-                f'stroke="#1f2933" stroke-width="0.8"><title>{e(data.get("name", node))} '
-                f"({e(helix_name)}, {H.degree(node)})</title></circle>"
-            )
+                _shape(
+                    country, x, y, radius[node],
+                    attributes=f'fill="{colour}" stroke="#1f2933" stroke-width="0.8"',
+                    title=f"{e(data.get('name', node))} ({e(helix_name)}, {e(country)}, "
+                    f"{H.degree(node)})",
+                )
+            )  # fmt: skip
     return parts
+
+
+def _overlaps(
+    box: tuple[float, float, float, float], others: Sequence[tuple[float, float, float, float]]
+) -> bool:
+    return any(box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in others)
 
 
 def _labels(
@@ -184,9 +228,12 @@ def _labels(
     ranked: Sequence[Hashable],
     xy: Mapping[Hashable, tuple[float, float]],
     radius: Mapping[Hashable, float],
-    width: int,
+    area: tuple[float, float],
 ) -> list[str]:
-    """Names of the best-connected organisations, skipping any that would overlap."""
+    """Names of the best-connected organisations, right of the node or else left of it,
+    skipped when neither place keeps the label inside *area* (width, height) and clear of
+    the labels already placed."""
+    width, height = area
     parts: list[str] = []
     boxes: list[tuple[float, float, float, float]] = []
     for node in ranked:
@@ -197,20 +244,52 @@ def _labels(
         name = str(H.nodes[node].get("name", node))
         shown = name if len(name) <= 32 else name[:31] + "…"
         x, y = xy[node]
-        x += radius[node] + 2
-        box = (x, y - 9, x + 6.3 * len(shown), y + 4)
-        if box[2] > width or any(
-            box[0] < o[2] and o[0] < box[2] and box[1] < o[3] and o[1] < box[3] for o in boxes
-        ):
-            continue
-        boxes.append(box)
-        parts.append(f'<text x="{x:.1f}" y="{y + 4:.1f}" class="node-label">{e(shown)}</text>')
+        text_width = 6.6 * len(shown)
+        for anchor, x0 in (("start", x + radius[node] + 3), ("end", x - radius[node] - 3)):
+            left = x0 if anchor == "start" else x0 - text_width
+            box = (left - 2, y - 10, left + text_width + 2, y + 5)
+            if box[0] < 2 or box[2] > width - 2 or box[1] < 2 or box[3] > height:
+                continue
+            if _overlaps(box, boxes):
+                continue
+            boxes.append(box)
+            parts.append(
+                f'<text x="{x0:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" '
+                f'class="node-label">{e(shown)}</text>'
+            )
+            break
     return parts
 
 
+#: Presentation attributes by class, so that a figure looks the same standalone (no CSS) and
+#: in the report (whose CSS sets the same).
+_CLASS_ATTRIBUTES: Final = {
+    "node-label": 'font-weight="600" paint-order="stroke" stroke="#ffffff" stroke-width="3"',
+    "legend-title": 'font-weight="600"',
+    "cycle-name": 'font-size="12" font-weight="600"',
+    "cycle-status": 'fill="#52606d"',
+    "axis": 'fill="#52606d"',
+    "note": 'fill="#52606d"',
+    "current": 'font-weight="600"',
+    "current stalled": 'font-weight="600" fill="#b42318"',
+}
+_FONT: Final = (
+    'font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" font-size="11" '
+    'fill="#1f2933"'
+)
+
+
+def _styled(svg: str) -> str:
+    """*svg* with the presentation attributes of its classes written out."""
+    for css, attributes in _CLASS_ATTRIBUTES.items():
+        svg = svg.replace(f'class="{css}"', f'class="{css}" {attributes}')
+    return svg
+
+
 def network_svg(arena: Arena, at: date | None, language: str, *, seed: int = 7) -> str:
-    """The stakeholder network as inline SVG: nodes coloured by helix, organisations as
-    large circles (the best connected labelled), persons as small unnamed dots."""
+    """The stakeholder network as SVG: colour tells the helix, shape the country, size the
+    number of ties; organisations are labelled (the best connected), persons are small
+    unnamed marks shown only with consent; a legend below the drawing explains it all."""
     G = to_graph(arena, at=at)
     shown_persons = reportable_persons(arena, at)
     keep = [n for n, d in G.nodes(data=True) if not d.get("is_person") or n in shown_persons]
@@ -226,15 +305,18 @@ def network_svg(arena: Arena, at: date | None, language: str, *, seed: int = 7) 
         ),
         key=lambda edge: (str(edge[0]), str(edge[1])),
     )
-    width, height = 960, 640
-    xy = _positions(nodes, edges, (width, height, 40), seed)
+    width, plot = 960, 600
+    xy = _positions(nodes, edges, (width, plot, 40), seed)
     radius = {
         n: 3.0 if H.nodes[n].get("is_person") else 4.0 + 1.6 * math.sqrt(H.degree(n))
         for n in nodes
     }
+    countries = sorted({str(H.nodes[n].get("country", "")) for n in nodes})
+    height = plot + 96
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
-        f'role="img" aria-label="{e(label_text(language))}" class="network">',
+        f'width="{width}" height="{height}" role="img" class="network" {_FONT}>',
+        f"<title>{e(label_text(language))}: {e(arena.name)}</title>",
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         '<g stroke="#9aa5b1" stroke-opacity="0.45">',
     ]
@@ -246,12 +328,15 @@ def network_svg(arena: Arena, at: date | None, language: str, *, seed: int = 7) 
             f'stroke-width="{stroke:.2f}"/>'
         )
     parts += ["</g><g>", *_marks(H, nodes, xy, radius, language)]
-    parts += _labels(H, [n for n in ranked if n in kept], xy, radius, width)
-    parts += ["</g>", _legend(language, width), "</svg>"]
-    note = ""
+    parts += _labels(H, [n for n in ranked if n in kept], xy, radius, (width, plot))
+    parts += ["</g>", _legend(language, plot, countries)]
     if len(ranked) > len(nodes):
-        note = f'<p class="note">{len(nodes)} / {len(ranked)}</p>'
-    return "\n".join(parts) + note
+        parts.append(
+            f'<text x="{width - 8}" y="{height - 8}" text-anchor="end" class="note">'
+            f"{len(nodes)} / {len(ranked)}</text>"
+        )
+    parts.append("</svg>")
+    return _styled("\n".join(parts))
 
 
 def label_text(language: str) -> str:
@@ -264,6 +349,13 @@ def person_word(language: str) -> str:
     return {"en": "a person", "nb": "en person", "sv": "en person"}.get(language, "a person")
 
 
+_LEGEND_WORDS: Final = {
+    "en": ("colour: helix", "shape: country", "size: number of ties", "line: a tie"),
+    "nb": ("farge: heliks", "form: land", "størrelse: antall bånd", "linje: et bånd"),
+    "sv": ("färg: helix", "form: land", "storlek: antal band", "linje: ett band"),
+}
+
+
 def _helix_label(value: object, language: str) -> str:
     try:
         return label(Helix(str(value)), language)
@@ -271,24 +363,53 @@ def _helix_label(value: object, language: str) -> str:
         return str(value)
 
 
-def _legend(language: str, width: int) -> str:
-    items = []
-    x = 12
+def _legend(language: str, top: int, countries: Sequence[str]) -> str:
+    """Three rows under the drawing: colours by helix, shapes by country, sizes and marks."""
+    colour_word, shape_word, size_word, line_word = _LEGEND_WORDS.get(
+        language, _LEGEND_WORDS["en"]
+    )
+    items = [f'<g class="legend-box"><line x1="0" y1="{top}" x2="960" y2="{top}" '
+             'stroke="#d5dbe1"/>']  # fmt: skip
+    y = top + 22
+    items.append(f'<text x="12" y="{y + 4}" class="legend-title">{e(colour_word)}</text>')
+    x = 180
     for helix, colour in HELIX_COLOURS.items():
         name = label(Helix(helix), language)
         items.append(
-            f'<circle cx="{x + 6}" cy="16" r="6" fill="{colour}" stroke="#1f2933" '
-            f'stroke-width="0.8"/><text x="{x + 16}" y="20" class="legend">{e(name)}</text>'
+            f'<circle cx="{x + 6}" cy="{y}" r="6" fill="{colour}" stroke="#1f2933" '
+            f'stroke-width="0.8"/><text x="{x + 16}" y="{y + 4}" class="legend">{e(name)}</text>'
         )
-        x += 24 + 8 * len(name)
+        x += 28 + int(6.6 * len(name))
+    y += 26
+    items.append(f'<text x="12" y="{y + 4}" class="legend-title">{e(shape_word)}</text>')
+    x = 180
+    for country in countries or ("SE",):
+        shape = _shape(
+            country, x + 6, y, 6.0, attributes='fill="#9aa5b1" stroke="#1f2933"', title=e(country)
+        )
+        items.append(f'{shape}<text x="{x + 16}" y="{y + 4}" class="legend">{e(country)}</text>')
+        x += 28 + int(6.6 * len(country))
+    y += 26
+    items.append(f'<text x="12" y="{y + 4}" class="legend-title">{e(size_word)}</text>')
+    x = 180
+    for ties in (1, 9, 25):
+        r = 4.0 + 1.6 * math.sqrt(ties)
+        items.append(
+            f'<circle cx="{x + r:.1f}" cy="{y}" r="{r:.1f}" fill="none" stroke="#1f2933" '
+            f'stroke-width="0.8"/><text x="{x + 2 * r + 4:.1f}" y="{y + 4}" class="legend">'
+            f"{ties}</text>"
+        )
+        x += int(2 * r) + 30
     items.append(
-        f'<circle cx="{x + 6}" cy="16" r="3" fill="#555555"/>'
-        f'<text x="{x + 14}" y="20" class="legend">{e(person_word(language))}</text>'
+        f'<circle cx="{x + 6}" cy="{y}" r="3" fill="#555555"/>'
+        f'<text x="{x + 14}" y="{y + 4}" class="legend">{e(person_word(language))}</text>'
     )
-    return (
-        f'<g class="legend-box"><rect x="4" y="2" width="{min(x + 110, width - 8)}" '
-        'height="28" fill="#ffffff" fill-opacity="0.85"/>' + "".join(items) + "</g>"
+    x += 30 + int(6.6 * len(person_word(language)))
+    items.append(
+        f'<line x1="{x}" y1="{y}" x2="{x + 24}" y2="{y}" stroke="#9aa5b1" stroke-width="2"/>'
+        f'<text x="{x + 30}" y="{y + 4}" class="legend">{e(line_word)}</text></g>'
     )
+    return "".join(items)
 
 
 def _template(arena: Arena) -> ArenaTemplate | None:
@@ -396,18 +517,26 @@ def _cycle_row(row: _Row, cycle: Cycle, y: float) -> list[str]:
     return parts
 
 
+def _no_cycles(words: Mapping[str, str]) -> str:
+    return (
+        '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 40" width="960" height="40" '
+        f'role="img" class="timeline" {_FONT}><title>{e(words["cycles"])}</title>'
+        f'<text x="4" y="24">{e(words["no_cycles"])}</text></svg>'
+    )
+
+
 def timeline_svg(arena: Arena, at: date | None, words: Mapping[str, str], language: str) -> str:
     """Each cycle's phases as bars on one time axis; the current phase outlined and marked,
     stalled cycles flagged."""
     if not arena.cycles:
-        return f"<p>{e(words['no_cycles'])}</p>"
+        return _no_cycles(words)
     template = _template(arena)
     end_day = at or latest_date(arena)
     end = _moment(end_day)
     cycles = sorted(arena.cycles, key=lambda c: (c.started_at, c.id))
     cycles = [c for c in cycles if c.started_at <= end]
     if not cycles:
-        return f"<p>{e(words['no_cycles'])}</p>"
+        return _no_cycles(words)
     start = min(c.started_at for c in cycles)
     first = date(start.year, 1, 1)
     last = end_day + timedelta(days=15)
@@ -420,8 +549,10 @@ def timeline_svg(arena: Arena, at: date | None, words: Mapping[str, str], langua
         return left + (right - left) * (moment - origin).total_seconds() / span
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 {height}" role="img" '
-        f'aria-label="{e(words["cycles"])}" class="timeline">',
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 {height}" width="960" '
+        f'height="{height}" role="img" class="timeline" {_FONT}>',
+        f"<title>{e(words['cycles'])}: {e(arena.name)}</title>",
+        f'<rect width="960" height="{height}" fill="#ffffff"/>',
     ]
     for year in range(first.year, last.year + 1 if last.month > 1 else last.year):
         tick = x(datetime(year, 1, 1, tzinfo=UTC))
@@ -456,4 +587,4 @@ def timeline_svg(arena: Arena, at: date | None, words: Mapping[str, str], langua
         f'class="legend">{e(words["current_phase"])}</text>'
     )
     parts.append("</svg>")
-    return "\n".join(parts)
+    return _styled("\n".join(parts))

@@ -14,6 +14,7 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from smice.domain import Arena
+from smice.domain.display import clip, short_repr
 from smice.errors import InvalidValue
 from smice.indicators import compute, latest_date
 from smice.io.rulesets import load_ruleset
@@ -223,6 +224,21 @@ class Assessment:
         for recommendation in self.recommendations:
             found += [fact for fact in recommendation.evidence if fact in self.facts]
         return tuple(dict.fromkeys(found))
+
+    def __repr__(self) -> str:
+        when = "" if self.at is None else f" on {self.at.isoformat()}"
+        fired = ", ".join(self.evaluation.fired)
+        return short_repr(
+            "Assessment",
+            self.arena_id,
+            details=f"{self.ruleset.id} {clip(self.ruleset.version, 20)}{when}: "
+            f"{len(self.facts)} facts, {len(self.recommendations)} fired ({clip(fired, 120)})",
+        )
+
+    def _repr_html_(self) -> str:
+        from smice.report.html import assessment_card  # noqa: PLC0415  (html imports this)
+
+        return assessment_card(self)
 
     def to_json(self) -> dict[str, Any]:
         """The assessment as a JSON-ready document: the same assessment always gives the same

@@ -15,6 +15,7 @@ from importlib import metadata
 from typing import Final
 
 from smice.domain import Arena, GovernmentLevel, InstrumentType, Language, label
+from smice.domain.display import card, heading, table
 from smice.errors import InvalidValue
 from smice.indicators import CATALOGUE
 from smice.policy import Fact, NotFired, Recommendation, Trace
@@ -23,7 +24,7 @@ from smice.report._drawing import e, network_svg, timeline_svg
 from smice.report.assess import Assessment, ThresholdCheck
 from smice.report.text import format_fact, pick, reason_text, words
 
-__all__ = ["render_html"]
+__all__ = ["assessment_card", "render_html"]
 
 _CSS: Final = """
 :root { --ink: #1f2933; --muted: #52606d; --line: #d5dbe1; --bg: #f7f9fb;
@@ -248,6 +249,55 @@ def _indicators(assessment: Assessment, w: Mapping[str, str], language: str) -> 
     )
 
 
+def _key_rows(assessment: Assessment, language: str) -> list[tuple[str, str, str]]:
+    """(fact, value as shown, name) of the assessment's key indicators."""
+    return [
+        (
+            fact,
+            _fact_value(assessment.facts.get(fact), language),
+            CATALOGUE[fact].label(language) if fact in CATALOGUE else "",
+        )
+        for fact in assessment.key_indicators()
+    ]
+
+
+def assessment_card(assessment: Assessment, *, language: Language | str = Language.EN) -> str:
+    """A compact HTML card of *assessment* for notebooks (its ``_repr_html_``): the key
+    indicators as in the report, and the fired recommendations with their titles and texts.
+
+    Examples
+    --------
+    >>> from smice.io import load_arena
+    >>> from smice.report import assess
+    >>> card = assessment_card(assess(load_arena("examples/arenas/tutorial.json")))
+    >>> card.startswith('<div class="smice-card"'), "<script" in card
+    (True, False)
+
+    .. versionadded:: 0.2.0
+    """
+    w = words(language)
+    lang = str(Language(language))
+    recommendations = [
+        f"<li><b>{e(r.rule_id)}</b> {e(pick(r.title, lang))}: {e(pick(r.text, lang))}</li>"
+        for r in assessment.recommendations
+    ]
+    when = "" if assessment.at is None else f"{w['as_of']} {assessment.at.isoformat()} · "
+    total = len(assessment.recommendations) + len(assessment.not_fired)
+    return card(
+        f"{w['assessment']} {assessment.arena_name}",
+        f"{when}{w['ruleset']} {assessment.ruleset.id} {assessment.ruleset.version} · "
+        + w["fired_count"].format(n=len(assessment.recommendations), total=total),
+        [
+            heading(w["key_indicators"]),
+            table([w["indicator"], w["value"], w["description"]], _key_rows(assessment, lang)),
+            heading(w["recommendations"]),
+            f"<ul>{''.join(recommendations)}</ul>"
+            if recommendations
+            else f"<p>{e(w['no_recommendations'])}</p>",
+        ],
+    )
+
+
 def render_html(
     arena: Arena, assessment: Assessment, *, language: Language | str = Language.EN
 ) -> str:
@@ -302,10 +352,8 @@ def render_html(
     title = f"{w['assessment']} {assessment.arena_name}"
     folded = w["not_fired_count"].format(n=len(assessment.not_fired), total=total)
     key = "".join(
-        f'<tr><td class="fact">{e(f)}</td>'
-        f'<td class="num">{e(_fact_value(assessment.facts.get(f), lang))}</td>'
-        f"<td>{e(CATALOGUE[f].label(lang) if f in CATALOGUE else '')}</td></tr>"
-        for f in assessment.key_indicators()
+        f'<tr><td class="fact">{e(f)}</td><td class="num">{e(value)}</td><td>{e(name)}</td></tr>'
+        for f, value, name in _key_rows(assessment, lang)
     )
     sections = [
         "<!DOCTYPE html>",
