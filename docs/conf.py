@@ -248,8 +248,40 @@ class _QuietEmptyGlob(logging.Filter):
         return getattr(record, "subtype", None) != "empty_glob"
 
 
+#: Figures written at build time into ``docs/_generated/`` (not committed): every picture in
+#: the docs is drawn by the code it documents, from the example documents.
+FIGURE_ARENAS = {
+    "jamtland-trondelag": ROOT / "examples" / "arenas" / "jamtland-trondelag.json",
+    "tutorial": ROOT / "examples" / "arenas" / "tutorial.json",
+}
+
+
+def _write_figures(app: Sphinx) -> None:
+    """Draw the figures the pages show, before any page is read."""
+    from smice.io import load_arena, load_template  # noqa: PLC0415
+    from smice.process import to_svg  # noqa: PLC0415
+    from smice.report import network_svg, timeline_svg  # noqa: PLC0415
+
+    out = Path(app.srcdir) / "_generated"
+    out.mkdir(exist_ok=True)
+    figures: dict[str, str] = {}
+    template = load_template("smice/base")
+    for variant in template.variants:
+        figures[f"phase-machine-{variant}.svg"] = to_svg(template, variant=variant)
+    for name, path in FIGURE_ARENAS.items():
+        arena = load_arena(path)
+        figures[f"network-{name}.svg"] = network_svg(arena)
+        figures[f"timeline-{name}.svg"] = timeline_svg(arena)
+    for filename, svg in figures.items():
+        target = out / filename
+        # Rewrite only what changed, so incremental builds stay incremental.
+        if not target.exists() or target.read_text(encoding="utf-8") != svg:
+            target.write_text(svg, encoding="utf-8")
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the alias resolver and the docstring fixes."""
+    """Register the alias resolver, the docstring fixes and the figure writer."""
+    app.connect("builder-inited", _write_figures)
     app.connect("missing-reference", _resolve_alias, priority=600)
     app.connect("autodoc-process-docstring", _before_napoleon, priority=400)
     app.connect("env-updated", _forget)

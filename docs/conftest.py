@@ -26,7 +26,7 @@ OPTIONFLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 # Not doctest modules: conf.py is Sphinx's configuration and this file holds no doctests;
 # _build holds build output.
-collect_ignore = ["conf.py", "conftest.py", "_build"]
+collect_ignore = ["conf.py", "conftest.py", "_build", "_generated"]
 
 
 def parsers() -> list[Any]:
@@ -46,7 +46,7 @@ def _leave_root(namespace: dict[str, Any]) -> None:
 pytest_collect_file = Sybil(
     parsers=parsers(),
     patterns=["*.md"],
-    excludes=["_build/*"],
+    excludes=["_build/*", "_generated/*"],
     setup=_enter_root,
     teardown=_leave_root,
     name="docs",

@@ -1,24 +1,26 @@
-"""``smice diagram TEMPLATE [--format mermaid|dot] [--variant V]``: a phase plan as text."""
+"""``smice diagram TEMPLATE [--format mermaid|dot|svg] [--variant V]``: a phase plan as text
+or as an SVG picture."""
 
 from __future__ import annotations
 
 import argparse
 
 from smice.io import load_template
-from smice.process import check_template, to_dot, to_mermaid
+from smice.process import check_template, to_dot, to_mermaid, to_svg
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``diagram`` subcommand."""
     parser = commands.add_parser(
         "diagram",
-        help="print a template's phase plan as a Mermaid or DOT diagram",
+        help="print a template's phase plan as a Mermaid, DOT or SVG diagram",
         description="Print the phase plan of a template (a bundled reference such as "
-        "smice/base, or a file) as a Mermaid stateDiagram-v2 or a Graphviz digraph, with "
+        "smice/base, or a file) as a Mermaid stateDiagram-v2, a Graphviz digraph or an SVG "
+        "picture, with "
         "the exit criteria as notes.",
     )
     parser.add_argument("template", help="a bundled template reference or a template file")
-    parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    parser.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid")
     parser.add_argument("--variant", help="the cycle variant (default: the template's)")
     parser.set_defaults(run=run)
 
@@ -26,6 +28,6 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 def run(args: argparse.Namespace) -> int:
     """Print the diagram; return the exit code."""
     template = check_template(load_template(args.template))
-    render = to_mermaid if args.format == "mermaid" else to_dot
+    render = {"mermaid": to_mermaid, "dot": to_dot, "svg": to_svg}[args.format]
     print(render(template, variant=args.variant), end="")
     return 0

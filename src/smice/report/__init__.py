@@ -1,6 +1,7 @@
 """Readable reports of an arena: the main job (:func:`assess`), a text summary, and the
 assessment as text, JSON (:meth:`Assessment.to_json`) or a self-contained HTML page, and
-the figures of an arena as SVG (:func:`network_svg`, :func:`timeline_svg`).
+the figures of an arena as SVG (:func:`~smice.report.figures.network_svg`,
+:func:`~smice.report.figures.timeline_svg`).
 
 .. versionadded:: 0.1.0
 """

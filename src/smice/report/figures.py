@@ -39,8 +39,8 @@ def network_svg(
 ) -> str:
     """The stakeholder network of *arena* as SVG.
 
-    Nodes are coloured by helix (Okabe–Ito colours, :data:`HELIX_COLOURS`), shaped by
-    country (:data:`COUNTRY_SHAPES`: circle SE, square NO, diamond FI, triangle other) and
+    Nodes are coloured by helix (Okabe–Ito colours, ``HELIX_COLOURS``), shaped by
+    country (``COUNTRY_SHAPES``: circle SE, square NO, diamond FI, triangle other) and
     sized by their number of ties (radius grows with its square root). The best-connected
     organisations are labelled, a label moved left of its node or left out where it would
     overlap another or leave the picture. Persons are small unnamed marks, shown only with
