@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-EXTRAS := test,lint,docs,parallel
+EXTRAS := test,lint,docs,parallel,pandas
 # --dist loadfile keeps the tests of one file on one worker: the examples of a docs page share
 # one namespace and run in order, and the wheel tests share one built wheel.
 PYTEST := $(BIN)/python -m pytest -q -n 2 --dist loadfile

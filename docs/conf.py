@@ -47,7 +47,14 @@ extensions = [
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
     "sphinx.ext.intersphinx",
+    "sphinx_copybutton",
 ]
+
+# Copy buttons copy commands, not prompts or output: ">>> " and "... " of doctests, "$ " of
+# shell sessions.
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 root_doc = "index"
@@ -62,7 +69,10 @@ myst_heading_anchors = 3
 nitpicky = True
 nitpick_ignore_regex = [
     # Third-party libraries without a committed inventory.
-    (r"py:.*", r"(attrs|attr|cattrs|jsonschema|referencing|networkx|nx|numpy|np|scipy)(\..*)?"),
+    (
+        r"py:.*",
+        r"(attrs|attr|cattrs|jsonschema|referencing|networkx|nx|numpy|np|scipy|pandas|pd)(\..*)?",
+    ),
     # numpydoc's informal type words.
     (
         r"py:.*",

@@ -21,6 +21,7 @@ from smice.errors import (
     InvalidDefinition,
     InvalidValue,
     JournalConflict,
+    MissingExtra,
     NotFound,
     RuleSyntaxError,
     SmiceError,
@@ -270,6 +271,7 @@ PICKLABLE = [
     StorageError("write", "out/arena.json", "No such file or directory"),
     RuleSyntaxError("unexpected ')'", 3, "x )", pointer="/rules/0/when", source="r.json"),
     ArenaNotReplayable("/cycles/0/end_reason", "only an abandoned cycle has one"),
+    MissingExtra("pandas", "facts_frame()"),
     SmiceError("plain"),
 ]
 

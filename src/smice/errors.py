@@ -27,6 +27,7 @@ __all__ = [
     "InvalidDefinition",
     "InvalidValue",
     "JournalConflict",
+    "MissingExtra",
     "NotFound",
     "Reason",
     "RuleSyntaxError",
@@ -317,6 +318,35 @@ class InvalidValue(SmiceError, ValueError):
         return (
             f"{self.name!r} must be {self.expected} (got {got} that is a "
             f"<{type(self.got).__name__}>)"
+        )
+
+
+@attrs.define(auto_exc=True)
+class MissingExtra(SmiceError, ImportError):
+    """An optional dependency is not installed.
+
+    Attributes
+    ----------
+    extra : str
+        The name of the package extra that installs it (``"pandas"``).
+    purpose : str
+        What needed it (``"facts_frame()"``).
+
+    Examples
+    --------
+    >>> print(MissingExtra("pandas", "facts_frame()"))
+    facts_frame() needs pandas, which is not installed: pip install "smice[pandas]"
+
+    .. versionadded:: 0.2.0
+    """
+
+    extra: str
+    purpose: str
+
+    def __str__(self) -> str:
+        return (
+            f"{self.purpose} needs {self.extra}, which is not installed: "
+            f'pip install "smice[{self.extra}]"'
         )
 
 

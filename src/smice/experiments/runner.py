@@ -22,7 +22,7 @@ import attrs
 
 from smice.domain import thaw_json
 from smice.domain.display import card, clip, short_repr, table
-from smice.errors import InvalidValue, StorageError
+from smice.errors import InvalidValue, MissingExtra, StorageError
 from smice.experiments.model import simulate
 from smice.experiments.spec import ExperimentSpec, Run
 from smice.policy import RuleSet
@@ -147,19 +147,30 @@ class ExperimentResult:
         )
 
     def to_dataframe(self) -> Any:
-        """The rows as a ``pandas.DataFrame`` (one column per outcome, prefixed
-        ``outcome.``); needs pandas.
+        """The rows as a ``pandas.DataFrame``, one per run: the run's columns, one scalar
+        column per condition parameter (prefixed ``condition.``; a list of interventions
+        joined with ``+``, ``"none"`` when empty, so that ``groupby`` works) and one column
+        per outcome (prefixed ``outcome.``). Needs pandas (``pip install "smice[pandas]"``);
+        :func:`smice.report.frames.experiment_frame` and
+        :func:`~smice.report.frames.series_frame` give tidy tables.
 
         .. versionadded:: 0.1.0
         """
         try:
-            import pandas as pd  # type: ignore[import-untyped]  # noqa: PLC0415
+            import pandas as pd  # noqa: PLC0415  (an optional dependency)
         except ImportError:
-            raise InvalidValue("pandas", "pandas installed for to_dataframe()", None) from None
+            raise MissingExtra("pandas", "ExperimentResult.to_dataframe()") from None
         flat = []
         for row in self.rows:
             item = {k: v for k, v in row.items() if k not in ("outcomes", "series", "condition")}
-            item.update({f"condition.{k}": v for k, v in row["condition"].items()})
+            item.update(
+                {
+                    f"condition.{k}": "+".join(map(str, v)) or "none"
+                    if isinstance(v, list | tuple)
+                    else v
+                    for k, v in row["condition"].items()
+                }
+            )
             item.update({f"outcome.{k}": v for k, v in row["outcomes"].items()})
             flat.append(item)
         return pd.DataFrame(flat)
