@@ -24,7 +24,7 @@ def _run(argv: list[str]) -> int:
 
 def test_lint_of_the_default_set_is_clean(capsys: pytest.CaptureFixture[str]) -> None:
     assert _run(["rules", "lint", "smice/default"]) == 0
-    assert "0 error(s), 0 warning(s), 0 note(s)" in capsys.readouterr().err
+    assert "0 error(s), 0 warning(s), 0 note(s)" in capsys.readouterr().out
 
 
 def test_lint_reports_findings_and_exits_1(

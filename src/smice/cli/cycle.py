@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 
 from smice.cli.replay import _moment, load_state
 from smice.io import bundled_templates, load_template
@@ -24,7 +25,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     status.add_argument("cycle", help="the cycle's id")
     status.add_argument("--at", help="a moment (RFC 3339 with offset) or a number of events")
     status.add_argument("--template", help="the arena's template (default: the one it names)")
-    status.add_argument("--language", choices=("en", "nb", "sv"), default="en")
+    status.add_argument(
+        "--lang", "--language", choices=("en", "nb", "sv"), default="en", dest="lang"
+    )
+    status.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     status.set_defaults(run=run)
 
 
@@ -43,7 +47,28 @@ def run(args: argparse.Namespace) -> int:
     ref = args.template or arena.template
     template = load_template(ref) if (args.template or ref in bundled_templates()) else None
     cycle = arena.cycle(args.cycle)
-    report = exit_report(arena, cycle.id, template=template, language=args.language)
+    report = exit_report(arena, cycle.id, template=template, language=args.lang)
+    allowed = allowed_events(arena, cycle.id, template=template)
+    if args.fmt == "json":
+        document = {
+            "cycle": cycle.id,
+            "variant": str(cycle.variant),
+            "phase": cycle.phase,
+            "status": str(cycle.status),
+            "criteria": [
+                {
+                    "criterion": r.criterion,
+                    "passed": r.passed,
+                    "expected": r.expected,
+                    "actual": r.actual,
+                    "message": r.message,
+                }
+                for r in report
+            ],
+            "allowed": list(allowed),
+        }
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+        return 0 if all(r.passed for r in report) else 1
     print(f"cycle {cycle.id!r} ({cycle.variant}): phase {cycle.phase!r}, {cycle.status}")
     rows: list[tuple[str, ...]] = [("criterion", "ok", "expected", "actual", "message")]
     rows += [
@@ -51,5 +76,5 @@ def run(args: argparse.Namespace) -> int:
         for r in report
     ]
     print(_table(rows))
-    print("allowed now: " + ", ".join(allowed_events(arena, cycle.id, template=template)))
+    print("allowed now: " + ", ".join(allowed))
     return 0 if all(r.passed for r in report) else 1

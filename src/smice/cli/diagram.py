@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 
+from smice.cli.assess import write_output
 from smice.io import load_template
 from smice.process import check_template, to_dot, to_mermaid, to_svg
 
@@ -22,12 +23,21 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     parser.add_argument("template", help="a bundled template reference or a template file")
     parser.add_argument("--format", choices=("mermaid", "dot", "svg"), default="mermaid")
     parser.add_argument("--variant", help="the cycle variant (default: the template's)")
+    parser.add_argument("--lang", choices=("en", "nb", "sv"), default="en")
+    parser.add_argument("--out", "-o", help="write to this file instead of standard output")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Print the diagram; return the exit code."""
     template = check_template(load_template(args.template))
-    render = {"mermaid": to_mermaid, "dot": to_dot, "svg": to_svg}[args.format]
-    print(render(template, variant=args.variant), end="")
+    if args.format == "svg":
+        text = to_svg(template, variant=args.variant, language=args.lang)
+    else:
+        render = to_mermaid if args.format == "mermaid" else to_dot
+        text = render(template, variant=args.variant)
+    if args.out:
+        write_output(text, args.out)
+    else:
+        print(text, end="")
     return 0

@@ -81,7 +81,9 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     parser.add_argument("journal", help="an SQLite journal or a .jsonl file of events")
     parser.add_argument("--at", help="a moment (RFC 3339 with offset) or a number of events")
-    parser.add_argument("--output", "-o", help="write the arena to this file instead")
+    parser.add_argument(
+        "--out", "--output", "-o", dest="output", help="write the arena to this file instead"
+    )
     parser.set_defaults(run=run)
 
 
