@@ -1,17 +1,19 @@
-"""``smice network FILE``: the stakeholder network of an arena, measured, exported, and
-contacts suggested."""
+"""``smice network FILE``: the stakeholder network of an arena (a document or a journal),
+measured, exported, and contacts suggested; as text or, with ``--format json``, as one JSON
+document."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import sys
 from datetime import date
 
 from smice.cli._output import check_out
+from smice.cli.assess import load_source
 from smice.errors import InvalidValue
-from smice.io import load_arena
 from smice.io._files import storage_error
 from smice.io._guard import MAX_YEAR, MIN_YEAR
 from smice.network import (
@@ -61,11 +63,12 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "metrics (the default), export it, or suggest contacts that bridge helices or the "
         "border. Persons without consent to network analysis are left out.",
     )
-    parser.add_argument("file", help="the arena document (JSON)")
+    parser.add_argument("file", help="an arena document, a .jsonl journal or an SQLite journal")
     parser.add_argument(
         "--at", type=_day, help="the day to look at, YYYY-MM-DD (default: all ties)"
     )
     parser.add_argument("--metrics", action="store_true", help="print the network report")
+    parser.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
     parser.add_argument(
         "--export",
         nargs=2,
@@ -113,9 +116,11 @@ def run(args: argparse.Namespace) -> int:
         if args.export[0] not in _WRITERS:
             raise InvalidValue("--export FORMAT", "one of graphml, gexf, json", args.export[0])
         check_out(args.export[1])
-    arena = load_arena(args.file)
+    arena = load_source(args.file, args.at)
     G = to_graph(arena, at=args.at)
     measured = G if args.persons else organisation_graph(G)
+    document: dict[str, object] = {"arena": arena.id, "at": args.at and args.at.isoformat()}
+    lines: list[str] = []
     if args.export is not None:
         fmt, out = args.export
         key = os.environ.get(args.key_env) if args.pseudonymise else None
@@ -125,24 +130,43 @@ def run(args: argparse.Namespace) -> int:
             _WRITERS[fmt](G, out, pseudonymise=args.pseudonymise, key=key, keep=args.keep)
         except OSError as error:
             raise storage_error("write", out, error) from None
-        print(f"{out}: wrote {fmt} ({G.number_of_nodes()} nodes, {G.number_of_edges()} ties)")
+        nodes, ties = G.number_of_nodes(), G.number_of_edges()
+        lines.append(f"{out}: wrote {fmt} ({nodes} nodes, {ties} ties)")
+        document["export"] = {"format": fmt, "out": out, "nodes": nodes, "ties": ties}
     if args.metrics or (args.export is None and args.suggest is None):
         samples = 500 if measured.number_of_nodes() > 5000 else None
         report = arena_metrics(
             measured, flows=flow_graph(arena, at=args.at), betweenness_samples=samples
         )
-        for name, value in report.items():
-            print(f"{name}: {_format(value)}")
+        lines += [f"{name}: {_format(value)}" for name, value in report.items()]
+        document["metrics"] = {
+            name: None if math.isnan(value) else value for name, value in report.items()
+        }
     if args.suggest is not None:
         suggestions = suggest_contacts(
             measured, k=args.suggest, flows=flow_graph(arena, at=args.at)
         )
         if not suggestions:
-            print("no suggestion: no untied pair with shared contacts or complementary resources")
-        for rank, item in enumerate(suggestions, 1):
-            print(
-                f"{rank}. {item.source} — {item.target} (score {item.score:.3f}): "
-                + "; ".join(item.reasons)
+            lines.append(
+                "no suggestion: no untied pair with shared contacts or complementary resources"
             )
+        lines += [
+            f"{rank}. {item.source} — {item.target} (score {item.score:.3f}): "
+            + "; ".join(item.reasons)
+            for rank, item in enumerate(suggestions, 1)
+        ]
+        document["suggestions"] = [
+            {
+                "source": str(item.source),
+                "target": str(item.target),
+                "score": item.score,
+                "reasons": list(item.reasons),
+            }
+            for item in suggestions
+        ]
+    if args.fmt == "json":
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        print("\n".join(lines))
     sys.stdout.flush()
     return 0
