@@ -33,10 +33,12 @@ EXPECTED = {
     ("rules", "eval"): {"--lang", "--format"},
     ("replay",): {"--at"},
     ("network",): {"--at", "--format"},
+    ("experiment", "run"): {"--out"},
+    ("experiment", "summarize"): {"--format"},
 }
 
 #: Commands whose options change in a later landing (they are being hardened in parallel).
-PENDING = {("experiment", "run"), ("experiment", "summarize")}
+PENDING: set[tuple[str, ...]] = set()
 
 
 def _leaves(
@@ -151,3 +153,43 @@ def test_diagram_writes_svg(tmp_path: Path) -> None:
     )
     root = ET.fromstring(out.read_text(encoding="utf-8"))
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_experiment_summary_has_aligned_columns_and_an_effect_with_ci(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    rows = []
+    # Two cells, three runs each; the treatment adds exactly 1 to x.
+    for run, (interventions, x) in enumerate(
+        [([], 1.0), ([], 2.0), ([], 3.0), (["vouchers"], 2.0), (["vouchers"], 3.0),
+         (["vouchers"], 4.0)]
+    ):  # fmt: skip
+        label = "interventions=" + ("+".join(interventions) or "none")
+        rows.append(
+            {"run": run, "cell": 0 if not interventions else 1, "label": label,
+             "condition": {"interventions": interventions}, "outcomes": {"x": x}}
+        )  # fmt: skip
+    results = tmp_path / "results.jsonl"
+    results.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    assert (
+        main(["experiment", "summarize", str(results), "--effect", "interventions=vouchers"]) == 0
+    )
+    out = capsys.readouterr().out.splitlines()
+    table = out[1:4]
+    # Every line of the table has its columns at the same places.
+    assert len({line.index("x ") for line in table[1:]}) == 1
+    assert table[0].split() == ["cell", "label", "outcome", "n", "mean", "sd"]
+    effect = next(line for line in out if line.startswith("x "))
+    assert "+1.0000" in effect
+    assert "3 vs 3" in effect
+    code = main(
+        ["experiment", "summarize", str(results), "--effect", "interventions=vouchers",
+         "--format", "json"]
+    )  # fmt: skip
+    assert code == 0
+    document = json.loads(capsys.readouterr().out)
+    (found,) = document["effects"]
+    assert found["difference"] == pytest.approx(1.0)
+    assert found["low"] <= 1.0 <= found["high"]
+    assert found["control"] == "interventions=none"
+    assert main(["experiment", "summarize", str(results), "--effect", "interventions=x"]) == 2

@@ -14,9 +14,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Final
 
+import attrs
+
 from smice.cli._output import check_out, one_line
 from smice.errors import InvalidValue
-from smice.experiments import ExperimentSpec, run_experiment
+from smice.experiments import ExperimentSpec, estimate_effect, run_experiment
 from smice.io._guard import decode_text, read_file_bytes
 from smice.io.experiments import load_experiment_document
 
@@ -54,7 +56,23 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         description="Summarize a results file written by 'smice experiment run'.",
     )
     summarize.add_argument("file", help="results (JSON Lines)")
-    summarize.add_argument("--json", action="store_true", help="print the summary as JSON")
+    summarize.add_argument("--format", choices=("text", "json"), default="text", dest="fmt")
+    summarize.add_argument(
+        "--json", action="store_const", const="json", dest="fmt", help="same as --format json"
+    )
+    summarize.add_argument(
+        "--effect",
+        metavar="KEY=VALUE",
+        help="the effect of a condition (e.g. interventions=vouchers) on every outcome, with "
+        "a bootstrap confidence interval and Hedges' g, against --control",
+    )
+    summarize.add_argument(
+        "--control",
+        metavar="KEY=VALUE",
+        help="the control condition (default: the one other value of KEY, e.g. "
+        "interventions=none)",
+    )
+    summarize.add_argument("--seed", type=int, default=0, help="seed of the bootstrap")
     summarize.set_defaults(run=run_summarize)
 
 
@@ -197,13 +215,111 @@ def run_summarize(args: argparse.Namespace) -> int:
     path = Path(args.file)
     rows = _read_rows(path)
     summary = summarize_rows(rows)
-    if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+    effects = _effects(rows, args.effect, args.control, args.seed) if args.effect else None
+    if args.fmt == "json":
+        document: Any = summary if effects is None else {"cells": summary, "effects": effects}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
         return 0
     print(f"{len(rows)} runs")
-    for item in summary:
-        mean = "n/a" if item["mean"] is None else f"{item['mean']:.4f}"
-        sd = "n/a" if item["sd"] is None else f"{item['sd']:.4f}"
-        print(f"[{item['cell']}] {item['label']:<30} {item['outcome']:<34} "
-              f"n={item['n']:<4} mean={mean}  sd={sd}")  # fmt: skip
+    print(
+        _table(
+            ["cell", "label", "outcome", "n", "mean", "sd"],
+            [
+                [str(item["cell"]), item["label"], item["outcome"], str(item["n"]),
+                 _number(item["mean"]), _number(item["sd"])]
+                for item in summary
+            ],
+        )
+    )  # fmt: skip
+    if effects is not None:
+        treatment, control = effects[0]["treatment"], effects[0]["control"]
+        print(f"\neffect of {treatment} against {control} (95% percentile bootstrap CI)")
+        print(
+            _table(
+                ["outcome", "difference", "95% CI", "Hedges' g", "n"],
+                [
+                    [e["outcome"], _number(e["difference"], signed=True),
+                     f"{_number(e['low'], signed=True)} to {_number(e['high'], signed=True)}",
+                     _number(e["effect_size"]), f"{e['n_treatment']} vs {e['n_control']}"]
+                    for e in effects
+                ],
+            )
+        )  # fmt: skip
     return 0
+
+
+def _number(value: float | None, *, signed: bool = False) -> str:
+    if value is None or not math.isfinite(value):
+        return "n/a"
+    return f"{value:+.4f}" if signed else f"{value:.4f}"
+
+
+def _table(header: list[str], rows: list[list[str]]) -> str:
+    """Aligned columns: text left, numbers right."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows, strict=True)]
+    numeric = [
+        all(cell.lstrip("+-").replace(".", "", 1).isdigit() or cell == "n/a" for cell in column)
+        for column in zip(*rows, strict=True)
+    ] or [False] * len(header)
+    lines = []
+    for row in [header, *rows]:
+        cells = [
+            cell.rjust(width) if right else cell.ljust(width)
+            for cell, width, right in zip(row, widths, numeric, strict=True)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)
+
+
+def _condition_value(value: object) -> str:
+    if isinstance(value, list | tuple):
+        return "+".join(str(item) for item in value) or "none"
+    return str(value)
+
+
+def _split(text: str, option: str) -> tuple[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise InvalidValue(option, "KEY=VALUE, e.g. interventions=vouchers", text)
+    return key, value
+
+
+def _effects(
+    rows: list[dict[str, Any]], effect: str, control: str | None, seed: int
+) -> list[dict[str, Any]]:
+    """The effect of condition *effect* against *control* on every outcome."""
+    key, wanted = _split(effect, "--effect")
+    seen = sorted({_condition_value(r.get("condition", {}).get(key)) for r in rows})
+    if wanted not in seen:
+        raise InvalidValue("--effect", f"a value of {key!r} among {', '.join(seen)}", wanted)
+    if control is None:
+        others = [value for value in seen if value != wanted]
+        if len(others) != 1:
+            raise InvalidValue("--control", f"one of {', '.join(others)}", None)
+        base = others[0]
+    else:
+        control_key, base = _split(control, "--control")
+        if control_key != key:
+            raise InvalidValue("--control", f"a value of {key!r}", control)
+    tagged = []
+    for row in rows:
+        value = _condition_value(row.get("condition", {}).get(key))
+        if value in (wanted, base):
+            tagged.append({**row, "label": "treatment" if value == wanted else "control"})
+    outcomes = sorted({k for row in rows for k in row.get("outcomes", {})})
+    found = []
+    for outcome in outcomes:
+        try:
+            estimate = estimate_effect(tagged, outcome, "treatment", "control", seed=seed)
+        except InvalidValue:
+            continue  # too few values of this outcome in one of the groups
+        found.append(
+            {
+                "treatment": f"{key}={wanted}",
+                "control": f"{key}={base}",
+                **attrs.asdict(estimate),
+            }
+        )
+    if not found:
+        raise InvalidValue("--effect", "at least two values of an outcome in each group", effect)
+    return found
