@@ -39,7 +39,7 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     """Add the ``rules`` subcommand with ``lint`` and ``test``."""
     parser = commands.add_parser(
         "rules",
-        help="lint a rule set or run its embedded tests",
+        help="lint a rule set, run its embedded tests or evaluate it on facts",
         description="Quality tools for policy rule sets.",
     )
     actions = parser.add_subparsers(dest="action", metavar="ACTION", parser_class=type(parser))
