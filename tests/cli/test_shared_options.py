@@ -35,6 +35,7 @@ EXPECTED = {
     ("network",): {"--at", "--format"},
     ("experiment", "run"): {"--out"},
     ("experiment", "summarize"): {"--format"},
+    ("validate",): {"--format"},
 }
 
 #: Commands whose options change in a later landing (they are being hardened in parallel).
@@ -193,3 +194,16 @@ def test_experiment_summary_has_aligned_columns_and_an_effect_with_ci(
     assert found["low"] <= 1.0 <= found["high"]
     assert found["control"] == "interventions=none"
     assert main(["experiment", "summarize", str(results), "--effect", "interventions=x"]) == 2
+
+
+def test_validate_as_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["validate", str(TUTORIAL), "--format", "json"]) == 0
+    assert json.loads(capsys.readouterr().out)["valid"] is True
+    document = json.loads(TUTORIAL.read_text(encoding="utf-8"))
+    document["stakeholders"][1]["helix"] = "business"
+    broken = tmp_path / "broken.json"
+    broken.write_text(json.dumps(document), encoding="utf-8")
+    assert main(["validate", str(broken), "--format", "json"]) == 2
+    verdict = json.loads(capsys.readouterr().out)
+    assert verdict["valid"] is False
+    assert "/stakeholders/1/helix" in [e["pointer"] for e in verdict["errors"]]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from typing import Any
 
@@ -24,6 +25,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "--kind",
         choices=KINDS,
         help="the kind of document (default: read from its 'smice' member, else arena)",
+    )
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        dest="fmt",
+        help="json: one document on standard output with the verdict and every error",
     )
     parser.set_defaults(run=run)
 
@@ -50,12 +58,22 @@ def run(args: argparse.Namespace) -> int:
         else:
             validate(document, kind, source=args.file)
     except DocumentInvalid as invalid:
-        for error in invalid.errors:
-            print(f"{args.file}: {error.pointer or '/'}: {error.message}", file=sys.stderr)
-        return 2
+        errors = [{"pointer": e.pointer, "message": e.message} for e in invalid.errors]
+        return _report(args, args.kind or invalid.kind, errors)
     except InvalidDefinition as invalid:
-        for problem in invalid.problems:
-            print(f"{args.file}: {problem}", file=sys.stderr)
-        return 2
-    print(f"{args.file}: valid {kind}")
-    return 0
+        return _report(args, args.kind or "template", [{"message": p} for p in invalid.problems])
+    return _report(args, kind, [])
+
+
+def _report(args: argparse.Namespace, kind: str, errors: list[dict[str, str]]) -> int:
+    """Print the verdict (text: errors on stderr, one a line) and return the exit code."""
+    if args.fmt == "json":
+        document = {"file": args.file, "kind": kind, "valid": not errors, "errors": errors}
+        print(json.dumps(document, ensure_ascii=False, indent=2))
+    elif errors:
+        for error in errors:
+            where = f"{error['pointer'] or '/'}: " if "pointer" in error else ""
+            print(f"{args.file}: {where}{error['message']}", file=sys.stderr)
+    else:
+        print(f"{args.file}: valid {kind}")
+    return 2 if errors else 0
