@@ -16,6 +16,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sybil import Sybil
 from sybil.parsers.myst import PythonCodeBlockParser, SkipParser
 
@@ -51,3 +52,11 @@ pytest_collect_file = Sybil(
     teardown=_leave_root,
     name="docs",
 ).pytest()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Keep the examples of one page on one pytest-xdist worker (``--dist loadgroup``):
+    they share the page's namespace, so a page split over two workers loses its names."""
+    for item in items:
+        if item.path.suffix == ".md":
+            item.add_marker(pytest.mark.xdist_group(name=f"docs:{item.path.name}"))
