@@ -16,7 +16,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pytest
 from sybil import Sybil
 from sybil.parsers.myst import PythonCodeBlockParser, SkipParser
 
@@ -27,7 +26,7 @@ OPTIONFLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE
 
 # Not doctest modules: conf.py is Sphinx's configuration and this file holds no doctests;
 # _build holds build output.
-collect_ignore = ["conf.py", "conftest.py", "_build", "_generated"]
+collect_ignore = ["conf.py", "conftest.py", "_build"]
 
 
 def parsers() -> list[Any]:
@@ -47,16 +46,8 @@ def _leave_root(namespace: dict[str, Any]) -> None:
 pytest_collect_file = Sybil(
     parsers=parsers(),
     patterns=["*.md"],
-    excludes=["_build/*", "_generated/*"],
+    excludes=["_build/*"],
     setup=_enter_root,
     teardown=_leave_root,
     name="docs",
 ).pytest()
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Keep the examples of one page on one pytest-xdist worker (``--dist loadgroup``):
-    they share the page's namespace, so a page split over two workers loses its names."""
-    for item in items:
-        if item.path.suffix == ".md":
-            item.add_marker(pytest.mark.xdist_group(name=f"docs:{item.path.name}"))
