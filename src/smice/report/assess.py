@@ -14,9 +14,9 @@ from typing import Any, Final, TypeAlias
 import attrs
 
 from smice.domain import Arena
-from smice.domain.display import clip, short_repr
+from smice.domain.display import card, clip, heading, short_repr, table
 from smice.errors import InvalidValue
-from smice.indicators import compute, latest_date
+from smice.indicators import CATALOGUE, compute, latest_date
 from smice.io.rulesets import load_ruleset
 from smice.policy import (
     Evaluation,
@@ -236,9 +236,27 @@ class Assessment:
         )
 
     def _repr_html_(self) -> str:
-        from smice.report.html import assessment_card  # noqa: PLC0415  (html imports this)
-
-        return assessment_card(self)
+        # The same pieces as smice.report.html.assessment_card, in English (html imports this
+        # module, so this one may not import html).
+        key = [
+            (f, self.facts.value(f), CATALOGUE[f].name if f in CATALOGUE else "")
+            for f in self.key_indicators()
+        ]
+        fired = [
+            (r.rule_id, r.title.get("en") or next(iter(r.title.values()), ""))
+            for r in self.recommendations
+        ]
+        when = "" if self.at is None else f"as of {self.at.isoformat()} · "
+        return card(
+            f"Assessment {self.arena_name}",
+            f"{when}rule set {self.ruleset.id} {self.ruleset.version}",
+            [
+                heading("Key indicators"),
+                table(["indicator", "value", "description"], key),
+                heading("Recommendations"),
+                table(["rule", "recommendation"], fired),
+            ],
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The assessment as a JSON-ready document: the same assessment always gives the same
