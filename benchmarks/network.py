@@ -1,18 +1,22 @@
-"""Benchmark smice.network against straightforward networkx loops, measured in the same run.
+"""Benchmark smice.network against peers measured in the same run.
 
 Synthetic arena-like graphs: clusters of about 40 stakeholders (mostly industry, some
 academia, government and civil society; one country per cluster, a few across the
 border), 1 % hub intermediaries tied into many clusters, and 30 % of ties reciprocated
 (70 % of ties to an intermediary).
 
-    python benchmarks/network.py                 # 1k, 10k, 50k nodes
+    python benchmarks/network.py                 # 1k, 10k, 50k nodes; brokerage to 200k
     python benchmarks/network.py --sizes 2000    # one size
     python benchmarks/network.py --smoke         # tiny, for the test suite
 
-Prints seconds for smice and the loop baseline and their ratio (baseline / smice), per
-metric and size, and how smice's time grows from one size to the next (``×t/×n``). smice
-is timed as the best of three runs, the loops once. The report leaves betweenness out
-(``--samples K`` adds a K-source sample to both sides).
+Peers: straightforward networkx loops implementing the same definitions (report, brokerage,
+E-I), and for constraint networkx's default ``nx.constraint(G)`` and, when installed (the
+``bench`` extra), igraph's ``Graph.constraint()`` including the conversion from the
+networkx graph. Every contender is timed as the best of the same number of runs, taken in
+turns; each row prints seconds and the ratio smice / peer (below 1: smice is faster). The
+issue-10 rows follow: constraint at the largest size against igraph (goal: at most 1x) and
+the growth of brokerage from 50k to 200k nodes (goal: exponent at most 1.15). R's
+``sna::brokerage`` is not run here (no R at run time).
 """
 
 from __future__ import annotations
@@ -20,11 +24,15 @@ from __future__ import annotations
 import argparse
 import math
 import random
-import time
-from collections.abc import Callable
+import sys
+from pathlib import Path
 from typing import Any
 
 import networkx as nx
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from _timing import CLOCK, best_of
 
 from smice.network import arena_metrics, brokerage, constraint, ei_index
 
@@ -103,10 +111,6 @@ def loop_ei(G: nx.DiGraph, attr: str) -> float:
     return (external - internal) / (external + internal)
 
 
-def loop_constraint(G: nx.DiGraph) -> dict[Any, float]:
-    return nx.constraint(G, nodes=list(G))  # networkx's per-node loop path
-
-
 def loop_report(G: nx.DiGraph, samples: int) -> dict[str, float]:
     smes = [n for n, d in G.nodes(data=True) if d["is_sme"]]
     linked = {n for n in smes if any(G.nodes[m]["is_rnd"] for m in nx.all_neighbors(G, n))}
@@ -140,60 +144,91 @@ def loop_report(G: nx.DiGraph, samples: int) -> dict[str, float]:
     }
 
 
-def _time(function: Callable[[], object], repeats: int = 1) -> float:
-    """The best of *repeats* runs, in seconds."""
-    best = math.inf
-    for _ in range(repeats):
-        start = time.perf_counter()
-        function()
-        best = min(best, time.perf_counter() - start)
-    return best
+def igraph_constraint(G: nx.DiGraph) -> list[float]:
+    """igraph's constraint, converting the networkx graph first (both timed)."""
+    import igraph  # noqa: PLC0415  (optional: the bench extra)
 
-
-Case = tuple[str, Callable[[], object], Callable[[], object]]
-
-
-def _cases(G: nx.DiGraph, samples: int) -> list[Case]:
-    return [
-        (
-            "report",
-            lambda: arena_metrics(G, betweenness_samples=samples),
-            lambda: loop_report(G, samples),
-        ),
-        ("brokerage", lambda: brokerage(G, "helix"), lambda: loop_brokerage(G, "helix")),
-        ("ei_index", lambda: ei_index(G, "helix"), lambda: loop_ei(G, "helix")),
-        ("constraint", lambda: constraint(G), lambda: loop_constraint(G)),
-    ]
-
-
-def run(sizes: list[int], *, samples: int, baseline_limit: int, constraint_limit: int) -> None:
-    previous: dict[str, tuple[int, float]] = {}
-    print(
-        f"{'nodes':>7} {'arcs':>8} {'metric':<10} {'smice s':>9} {'loop s':>9} {'ratio':>7} "
-        f"{'growth':>8}"
+    index = {node: i for i, node in enumerate(G)}
+    converted = igraph.Graph(
+        n=len(index), edges=[(index[u], index[v]) for u, v in G.edges()], directed=True
     )
+    return list(converted.constraint())
+
+
+def _has_igraph() -> bool:
+    try:
+        import igraph  # noqa: F401, PLC0415
+    except ImportError:
+        return False
+    return True
+
+
+def _contenders(G: nx.DiGraph, samples: int, baselines: bool) -> dict[str, dict[str, Any]]:
+    cases: dict[str, dict[str, Any]] = {
+        "report": {"smice": lambda: arena_metrics(G, betweenness_samples=samples)},
+        "brokerage": {"smice": lambda: brokerage(G, "helix")},
+        "ei_index": {"smice": lambda: ei_index(G, "helix")},
+        "constraint": {
+            "smice": lambda: constraint(G),
+            "networkx": lambda: nx.constraint(G),
+        },
+    }
+    if baselines:
+        cases["report"]["loops"] = lambda: loop_report(G, samples)
+        cases["brokerage"]["loops"] = lambda: loop_brokerage(G, "helix")
+        cases["ei_index"]["loops"] = lambda: loop_ei(G, "helix")
+    if _has_igraph():
+        cases["constraint"]["igraph"] = lambda: igraph_constraint(G)
+    return cases
+
+
+def run(sizes: list[int], *, samples: int, baseline_limit: int, repeat: int) -> dict[str, Any]:
+    print(f"({CLOCK.format(repeat=repeat)}; ratio = smice / peer)")
+    print(
+        f"{'nodes':>7} {'arcs':>8} {'metric':<10} {'smice s':>9} {'peer':>9} {'peer s':>9} "
+        f"{'ratio':>7}"
+    )
+    last: dict[str, Any] = {}
     for n in sizes:
         G = arena_like(n)
-        cases = _cases(G, samples)
-        for name, ours, loop in cases:
-            ours_s = _time(ours, repeats=3)
-            limit = constraint_limit if name == "constraint" else baseline_limit
-            loop_s = _time(loop) if n <= limit else math.nan
-            ratio = loop_s / ours_s if ours_s > 0 else math.nan
-            growth = ""
-            if name in previous:
-                n0, t0 = previous[name]
-                growth = f"×{ours_s / t0:.1f}/×{n / n0:.0f}"
-            previous[name] = (n, ours_s)
-            print(
-                f"{n:>7} {G.number_of_edges():>8} {name:<10} {ours_s:>9.3f} {loop_s:>9.3f} "
-                f"{ratio:>7.1f} {growth:>8}"
-            )
+        for metric, contenders in _contenders(G, samples, n <= baseline_limit).items():
+            times = best_of(contenders, repeat)
+            peers = [name for name in contenders if name != "smice"] or ["-"]
+            for peer in peers:
+                peer_s = times.get(peer, math.nan)
+                print(
+                    f"{n:>7} {G.number_of_edges():>8} {metric:<10} {times['smice']:>9.3f} "
+                    f"{peer:>9} {peer_s:>9.3f} {times['smice'] / peer_s:>7.2f}"
+                )
+            last[metric] = (n, times)
+    return last
+
+
+def brokerage_growth(sizes: list[int], repeat: int) -> None:
+    """The growth exponent of brokerage's time between the first and last of *sizes*."""
+    times = {}
+    for n in sizes:
+        G = arena_like(n)
+        times[n] = best_of({"smice": lambda G=G: brokerage(G, "helix")}, repeat)["smice"]
+        print(f"{n:>7} {G.number_of_edges():>8} {'brokerage':<10} {times[n]:>9.3f}")
+    first, last = sizes[0], sizes[-1]
+    exponent = math.log(times[last] / times[first]) / math.log(last / first)
+    print(
+        f"  brokerage {first:,} -> {last:,} nodes: time grows as n^{exponent:.2f} "
+        f"(goal <= 1.15) {'OK' if exponent <= 1.15 else 'MISSED'}"
+    )
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 50_000])
+    parser.add_argument(
+        "--brokerage-sizes",
+        type=int,
+        nargs="+",
+        default=[50_000, 200_000],
+        help="sizes for the growth of brokerage (first and last count)",
+    )
     parser.add_argument(
         "--samples",
         type=int,
@@ -203,25 +238,28 @@ def main() -> None:
     parser.add_argument(
         "--baseline-limit",
         type=int,
-        default=50_000,
+        default=10_000,
         help="skip the loop baselines above this many nodes",
     )
-    parser.add_argument(
-        "--constraint-baseline-limit",
-        type=int,
-        default=10_000,
-        help="skip networkx's per-node constraint loop above this many nodes (it takes "
-        "minutes at 50k)",
-    )
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--smoke", action="store_true", help="one tiny size (for tests)")
     args = parser.parse_args()
-    sizes = [200] if args.smoke else args.sizes
-    run(
-        sizes,
-        samples=min(args.samples, 20) if args.smoke else args.samples,
-        baseline_limit=args.baseline_limit,
-        constraint_limit=args.constraint_baseline_limit,
+    if args.smoke:
+        run([200], samples=min(args.samples, 20), baseline_limit=200, repeat=1)
+        return
+    last = run(
+        args.sizes, samples=args.samples, baseline_limit=args.baseline_limit, repeat=args.repeat
     )
+    n, times = last["constraint"]
+    if "igraph" in times:
+        ratio = times["smice"] / times["igraph"]
+        print(
+            f"  constraint at {n:,} nodes: {ratio:.2f}x igraph incl. conversion "
+            f"(goal <= 1x) {'OK' if ratio <= 1 else 'MISSED'}"
+        )
+    else:
+        print("  constraint against igraph: igraph is not installed (pip install igraph)")
+    brokerage_growth(args.brokerage_sizes, args.repeat)
 
 
 if __name__ == "__main__":

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Collection, Hashable, Iterable
 from datetime import date
+from enum import Enum
 from typing import Any, Final, Literal
 
 import networkx as nx
 
 from smice.domain.arena import Arena
 from smice.domain.stakeholders import Stakeholder
-from smice.domain.vocabulary import ConsentScope, FlowStatus, TieKind
+from smice.domain.vocabulary import ConsentScope, FlowStatus, StakeholderKind, TieKind
 from smice.errors import InvalidValue
 
 __all__ = [
@@ -42,41 +43,61 @@ def _consented_scopes(person: Stakeholder, at: date | None) -> tuple[str, ...]:
     consent = person.consent
     if consent is None:
         return ()
+    # Only the scopes given can be allowed (Consent.allows is False for the others).
     return tuple(
         sorted(
             scope.value
-            for scope in ConsentScope
+            for scope in consent.scopes
             if consent.allows(scope, at=None if scope in ACTS_OF_TODAY else at)
         )
     )
 
 
-def _node_attributes(stakeholder: Stakeholder, at: date | None) -> dict[str, Any]:
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
+
+
+_OPTIONAL: Final = (
+    "municipality",
+    "size_class",
+    "role",
+    "employer",
+    "gender",
+    "age_band",
+    "joined_on",
+    "left_on",
+)
+_TIE_OPTIONAL: Final = ("since", "until", "cycle", "phase", "direction", "pecuniary", "resource")
+
+
+def _node_attributes(
+    stakeholder: Stakeholder,
+    at: date | None,
+    kinds: dict[frozenset[StakeholderKind], tuple[str, ...]] | None = None,
+) -> dict[str, Any]:
+    known = kinds if kinds is not None else {}
+    sorted_kinds = known.get(stakeholder.kinds)
+    if sorted_kinds is None:
+        sorted_kinds = known[stakeholder.kinds] = tuple(
+            sorted(kind.value for kind in stakeholder.kinds)
+        )
+    is_person = stakeholder.is_person
     attributes: dict[str, Any] = {
         "name": stakeholder.name,
         "helix": stakeholder.helix.value,
-        "kinds": tuple(sorted(kind.value for kind in stakeholder.kinds)),
+        "kinds": sorted_kinds,
         "country": stakeholder.country.value,
         "bio_based": stakeholder.bio_based,
         "rnd_capacity": stakeholder.rnd_capacity,
-        "is_person": stakeholder.is_person,
+        "is_person": is_person,
         "is_sme": stakeholder.is_sme,
         "is_rnd": stakeholder.is_rnd,
     }
-    optional = {
-        "municipality": stakeholder.municipality,
-        "size_class": stakeholder.size_class,
-        "role": stakeholder.role,
-        "employer": stakeholder.employer,
-        "gender": stakeholder.gender,
-        "age_band": stakeholder.age_band,
-        "joined_on": stakeholder.joined_on,
-        "left_on": stakeholder.left_on,
-    }
-    for key, value in optional.items():
+    for key in _OPTIONAL:
+        value = getattr(stakeholder, key)
         if value is not None:
-            attributes[key] = value.value if hasattr(value, "value") else value
-    if stakeholder.is_person:
+            attributes[key] = _plain(value)
+    if is_person:
         scopes = _consented_scopes(stakeholder, at)
         attributes["consent"] = scopes
         attributes["network_consent"] = ConsentScope.NETWORK_ANALYSIS.value in scopes
@@ -146,28 +167,36 @@ def to_graph(
         raise InvalidValue("unconsented", "'drop' or 'flag'", unconsented)
     wanted = None if kinds is None else frozenset(TieKind(kind) for kind in kinds)
     G: nx.MultiDiGraph[Any] = nx.MultiDiGraph(arena=arena.id, at=at)
+    # Nodes and arcs go in through add_nodes_from / add_edges_from, attribute dicts built
+    # once each ("assess" rows of benchmarks/indicators.py).
+    nodes: dict[str, dict[str, Any]] = {}
+    sorted_kinds: dict[frozenset[StakeholderKind], tuple[str, ...]] = {}
     for stakeholder in arena.stakeholders:
         if at is not None and not stakeholder.active_on(at):
             continue
-        if G.has_node(stakeholder.id):
+        if stakeholder.id in nodes:
             continue  # duplicate ids are reported by check_arena; the first wins
-        attributes = _node_attributes(stakeholder, at)
+        attributes = _node_attributes(stakeholder, at, sorted_kinds)
         if stakeholder.is_person and not attributes["network_consent"] and unconsented == "drop":
             continue
-        G.add_node(stakeholder.id, **attributes)
+        nodes[stakeholder.id] = attributes
+    G.add_nodes_from(nodes.items())
+    present = nodes.keys()
+    arcs = []
     for tie in arena.ties:
         if wanted is not None and tie.kind not in wanted:
             continue
         if at is not None and not tie.holds_on(at):
             continue
-        if tie.source not in G or tie.target not in G:
+        if tie.source not in present or tie.target not in present:
             continue
         data: dict[str, Any] = {"kind": tie.kind.value, "weight": tie.weight}
-        for key in ("since", "until", "cycle", "phase", "direction", "pecuniary", "resource"):
+        for key in _TIE_OPTIONAL:
             value = getattr(tie, key)
             if value is not None:
-                data[key] = value.value if hasattr(value, "value") else value
-        G.add_edge(tie.source, tie.target, key=tie.id, **data)
+                data[key] = _plain(value)
+        arcs.append((tie.source, tie.target, tie.id, data))
+    G.add_edges_from(arcs)
     return G
 
 
@@ -224,8 +253,34 @@ def flow_graph(
 
 
 def _copy_nodes(G: nx.Graph[Any], H: nx.Graph[Any], nodes: Iterable[Hashable]) -> None:
-    for node in nodes:
-        H.add_node(node, **G.nodes[node])
+    data = G.nodes
+    H.add_nodes_from((node, data[node]) for node in nodes)
+
+
+def _merge(
+    H: nx.Graph[Any],
+    pairs: Iterable[tuple[Hashable, Hashable, float, object]],
+) -> None:
+    """Add one edge per pair of *H*'s kind (either way round when undirected) with the
+    summed ``weight``, the ``count`` of ties and their sorted distinct ``kinds``."""
+    directed = H.is_directed()
+    merged: dict[tuple[Hashable, Hashable], list[Any]] = {}
+    for u, v, value, kind in pairs:
+        key = (u, v)
+        found = merged.get(key)
+        if found is None and not directed:
+            found = merged.get((v, u))
+        if found is None:
+            merged[key] = [value, 1, set() if kind is None else {kind}]
+            continue
+        found[0] += value
+        found[1] += 1
+        if kind is not None:
+            found[2].add(kind)
+    H.add_edges_from(
+        (u, v, {"weight": weight, "count": count, "kinds": tuple(sorted(kinds))})
+        for (u, v), (weight, count, kinds) in merged.items()
+    )
 
 
 def simple_graph(
@@ -267,19 +322,14 @@ def simple_graph(
     H: nx.Graph[Any] = nx.DiGraph() if directed else nx.Graph()
     H.graph.update(G.graph)
     _copy_nodes(G, H, G)
-    for u, v, data in G.edges(data=True):
-        kind = data.get("kind")
-        if wanted is not None and kind not in wanted:
-            continue
-        value = data.get(weight, 1.0)
-        if H.has_edge(u, v):
-            edge = H.edges[u, v]
-            edge["weight"] += value
-            edge["count"] += 1
-            if kind is not None and kind not in edge["kinds"]:
-                edge["kinds"] = tuple(sorted((*edge["kinds"], kind)))
-        else:
-            H.add_edge(u, v, weight=value, count=1, kinds=() if kind is None else (kind,))
+    _merge(
+        H,
+        (
+            (u, v, data.get(weight, 1.0), data.get("kind"))
+            for u, v, data in G.edges(data=True)
+            if wanted is None or data.get("kind") in wanted
+        ),
+    )
     return H
 
 
@@ -313,28 +363,24 @@ def organisation_graph(
             into[node] = employer
     H: nx.Graph[Any] = nx.DiGraph() if directed else nx.Graph()
     H.graph.update(G.graph)
-    _copy_nodes(G, H, (node for node in G if node not in into))
-    for node in H:
-        H.nodes[node]["persons"] = 0
+    persons: dict[Hashable, int] = {}
     for employer in into.values():
-        H.nodes[employer]["persons"] += 1
+        persons[employer] = persons.get(employer, 0) + 1
+    data = G.nodes
+    H.add_nodes_from(
+        (node, {**data[node], "persons": persons.get(node, 0)}) for node in G if node not in into
+    )
     affiliation = {kind.value for kind in AFFILIATION_KINDS}
-    for u, v, data in G.edges(data=True):
-        kind = data.get("kind")
-        if kind in affiliation:
-            continue
-        a, b = into.get(u, u), into.get(v, v)
-        if a == b:
-            continue
-        value = data.get(weight, 1.0)
-        if H.has_edge(a, b):
-            edge = H.edges[a, b]
-            edge["weight"] += value
-            edge["count"] += 1
-            if kind is not None and kind not in edge["kinds"]:
-                edge["kinds"] = tuple(sorted((*edge["kinds"], kind)))
-        else:
-            H.add_edge(a, b, weight=value, count=1, kinds=() if kind is None else (kind,))
+    _merge(
+        H,
+        (
+            (a, b, data.get(weight, 1.0), data.get("kind"))
+            for a, b, data in (
+                (into.get(u, u), into.get(v, v), data) for u, v, data in G.edges(data=True)
+            )
+            if a != b and data.get("kind") not in affiliation
+        ),
+    )
     return H
 
 
