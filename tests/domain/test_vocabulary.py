@@ -80,3 +80,16 @@ def test_label_in_an_unknown_language_is_not_found() -> None:
 def test_r_strategies_are_ranked_by_their_number() -> None:
     """R0 (refuse) ranks before R9 (recover): the R-ladder order."""
     assert [s.rank for s in RStrategy] == list(range(10))
+
+
+def test_members_of_different_vocabularies_with_one_value_keep_their_own_labels() -> None:
+    """A StrEnum member equals its string, so a table keyed by members merges equal values.
+
+    Community capitals (Emery & Flora 2006) name "financial capital"; the policy-instrument
+    type of the same value is "economic / financial" (Borrás & Edquist 2013).
+    """
+    from smice.domain.vocabulary import CommunityCapital, InstrumentType
+
+    assert CommunityCapital.FINANCIAL == InstrumentType.FINANCIAL  # the trap itself
+    assert label(CommunityCapital.FINANCIAL) == "financial capital"
+    assert label(InstrumentType.FINANCIAL) == "economic / financial"
